@@ -1,0 +1,26 @@
+package org.cairnvm.core.runtime;
+
+import java.io.Writer;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cairnvm.api.Config;
+import org.cairnvm.api.HostFunction;
+import org.cairnvm.spi.OverflowHandler;
+import org.cairnvm.spi.StackStrategy;
+
+/**
+ * Everything one run needs besides the program: the resolved configuration, the chosen plugins
+ * (from the VM's injector), host functions, output destinations and the interrupt flag the VM's
+ * {@code interrupt()} sets.
+ *
+ * @param config resolved configuration
+ * @param stack the stack strategy plugin
+ * @param overflow the overflow handler (plugin or host-supplied)
+ * @param hosts host function bodies by Go name
+ * @param out guest standard output
+ * @param err guest standard error (panic reports, traces, println)
+ * @param interrupt set from another thread to stop the run at its next safepoint
+ */
+public record RunEnv(Config config, StackStrategy stack, OverflowHandler overflow, Map<String, HostFunction> hosts,
+                     Writer out, Writer err, AtomicBoolean interrupt) {
+}
