@@ -21,6 +21,14 @@ public interface Frame {
     /** Source line of the safepoint the frame stopped at. */
     int line();
 
+    /** The source file's name, as traces print it ({@code prog.go}). */
+    String file();
+
+    /** {@code file:line}, as traces and reports print a frame's position. */
+    default String location() {
+        return file() + ":" + line();
+    }
+
     /** Frame size in words, the two header words included. */
     int frameWords();
 

@@ -18,4 +18,18 @@ public interface VmPlugin {
 
     /** Binds this plugin's implementation; installed into the VM's injector when chosen. */
     Module module();
+
+    /** The configuration keys this plugin reads, for {@code cairn config --help}. */
+    default java.util.List<org.cairnvm.api.Config.Key> keys() {
+        return java.util.List.of();
+    }
+
+    /**
+     * The settings of this plugin that behave differently enough to test and compare each
+     * ({@code segment.cache=none}, {@code one}, {@code peak}): the golden tests and {@code cairn
+     * matrix} run every variant. One empty map means the plugin has a single behaviour.
+     */
+    default java.util.List<java.util.Map<String, String>> variants() {
+        return java.util.List.of(java.util.Map.of());
+    }
 }

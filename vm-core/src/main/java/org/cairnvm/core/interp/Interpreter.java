@@ -1,0 +1,1223 @@
+package org.cairnvm.core.interp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cairnvm.api.HostFunction;
+import org.cairnvm.core.code.FunctionCode;
+import org.cairnvm.core.code.HostImport;
+import org.cairnvm.core.code.Image;
+import org.cairnvm.core.code.Layout;
+import org.cairnvm.core.code.Opcode;
+import org.cairnvm.core.memory.GuestMemory;
+import org.cairnvm.core.memory.Heap;
+import org.cairnvm.core.memory.MemoryFault;
+import org.cairnvm.core.memory.OutOfMemory;
+import org.cairnvm.spi.AddressSpace;
+import org.cairnvm.spi.GuestStack;
+import org.cairnvm.spi.StackContext;
+import org.cairnvm.spi.StackSegment;
+import org.cairnvm.spi.StackStrategy;
+
+/**
+ * The register-bytecode interpreter for one goroutine's stack.
+ *
+ * <p>{@link #execute} is the one dispatch loop. What it touches per instruction lives in Java
+ * locals: the pc, the frame pointer as a word index into the current stack segment's array, the
+ * function's code, the segment's words, base address and guard, and the instruction and call
+ * counts. Calls and returns never leave the loop: {@code CALL} checks the new frame against the
+ * segment's guard (Go's stackguard0), writes the frame header and copies the arguments in place;
+ * {@code RET} computes the caller's frame as the one right above (checking it against the saved
+ * frame pointer instead of waiting for that load) and writes its results straight into the
+ * caller's destination slot, the last operand of the caller's {@code CALL}. Only when a check
+ * fails does it call out: the stack strategy for a frame that does not fit or a return across
+ * segments, the address space for memory outside the heap and the current segment, and
+ * {@link #slowOp} for instructions that allocate, print, panic or call the host.
+ *
+ * <p>Before every call out the loop stores its frame pointer, function and resume pc in the
+ * {@link GuestStack}, so the frame walker (stack copying, collection, traces) sees an exact top
+ * frame. The segment is fixed for a slice: a call out that moves or switches it ends the slice,
+ * and the next one starts from the guest stack.
+ *
+ * <p>The loop runs in slices of about {@link #SLICE} instructions: at a call or a loop back-edge
+ * it compares the instruction count with the slice's end (one comparison on the fast path) and,
+ * past it, saves its state and returns; between slices the budget and the host's interrupt flag
+ * are checked.
+ *
+ * <p>Each run works on a quickened copy of the code ({@link #quicken}) in which two common pairs
+ * are fused into one dispatch; the compiler's code, pcs, stack maps and lines are unchanged.
+ */
+public final class Interpreter {
+    /**
+     * Instructions in one slice of {@link #execute}: at the first call or back-edge after them
+     * the loop saves its state and returns, and the budget and the interrupt flag are checked
+     * between slices. A slice is short (a few microseconds) so that the JIT sees the dispatch
+     * method entered often: a method entered once per run stays in its first, profiling
+     * compilation after a deoptimisation, at several times the cost. It is long enough that the
+     * return, the atomic read and the reload cost nothing measurable.
+     */
+    static final long SLICE = 4096;
+    /**
+     * Faults below this address are nil dereferences: the unmapped first 64 KiB, where nil plus
+     * any field offset lands (Go's runtime treats its unmapped low page the same way).
+     */
+    static final long NIL_PAGE_LIMIT = Image.STATIC_BASE;
+    /**
+     * The address of zero-size allocations ({@code make([]T, 0)}, {@code new(struct{})}): like
+     * Go's {@code runtime.zerobase}, non-nil and never dereferenced.
+     */
+    static final long ZEROBASE = Image.STATIC_BASE;
+    /** Objects record their payload size in 32 bits of the header word. */
+    private static final long MAX_OBJECT_WORDS = 0xFFFF_FFFFL;
+
+    private static final int[] LENGTH = lengths();
+
+    private final Image image;
+    private final int[][] codes;
+    private final long[][] consts;
+    private final int[] frameWords;
+    private final int[] paramWords;
+    /** Per function, {@code frameWords | paramWords << 32}: what a call needs, in one load. */
+    private final long[] callInfo;
+    private final AddressSpace memory;
+    private final Heap heap;
+    private final StackStrategy strategy;
+    private final StackContext ctx;
+    private final GuestStack stack;
+    private final long[] statics;
+    private final long staticLimit;
+    private final List<HostImport> hostImports;
+    private final HostFunction[] hosts;
+    private final Output output;
+    private final AtomicBoolean interrupt;
+    private final long budget;
+
+    /** The heap's backing and allocated range, for the loop's fast range check; see {@link #refreshHeap}. */
+    private long[] heapWords;
+    private long heapBase;
+    private long heapTop;
+    private long instructions;
+    private long calls;
+    private long hostCalls;
+    private long peakStackBytes;
+    /** The function whose frame the stack strategy is finding room for, or -1. */
+    private int pendingCallee = -1;
+    /** Where the next slice starts: the pc in {@code stack.function} (stack.pc holds the resume pc). */
+    private int continueAt;
+    private byte[] scratch = new byte[256];
+
+    /**
+     * @param statics the static region's words as mapped in {@code memory} (globals, literals)
+     * @param hosts host function bodies, indexed like {@link Image#hostImports()}
+     * @param budget instruction budget, 0 for none
+     */
+    public Interpreter(Image image, AddressSpace memory, Heap heap, StackStrategy strategy, StackContext ctx,
+                       GuestStack stack, long[] statics, HostFunction[] hosts, Output output,
+                       AtomicBoolean interrupt, long budget) {
+        this.image = image;
+        int nf = image.functions().size();
+        this.codes = new int[nf][];
+        this.consts = new long[nf][];
+        this.frameWords = new int[nf];
+        this.paramWords = new int[nf];
+        this.callInfo = new long[nf];
+        for (FunctionCode f : image.functions()) {
+            codes[f.index()] = quicken(f.code());
+            consts[f.index()] = f.constants();
+            frameWords[f.index()] = f.frameWords();
+            paramWords[f.index()] = f.paramWords();
+            callInfo[f.index()] = (f.frameWords() & 0xFFFF_FFFFL) | ((long) f.paramWords() << 32);
+        }
+        this.memory = memory;
+        this.heap = heap;
+        this.strategy = strategy;
+        this.ctx = ctx;
+        this.stack = stack;
+        this.statics = statics;
+        this.staticLimit = Image.STATIC_BASE + 8L * statics.length;
+        this.hostImports = image.hostImports();
+        this.hosts = hosts.clone();
+        this.output = output;
+        this.interrupt = interrupt;
+        this.budget = budget;
+    }
+
+    /**
+     * This run's copy of a function's code with pairs fused: an {@code ADDI} directly followed
+     * by a {@code CALL} becomes {@link Op#ADDI_CALL}, an {@code ADD} directly followed by a
+     * {@code RET} becomes {@link Op#ADD_RET} (the argument and the result of a recursive call,
+     * as in fib). Only the first instruction's opcode changes: the second stays intact for jumps
+     * that land on it, every pc, operand, stack map and line stays where the compiler put it, and
+     * a fused pair counts as two instructions. Code that does not decode is left alone, for the
+     * loop to reject where it is reached.
+     */
+    static int[] quicken(int[] original) {
+        int[] code = original.clone();
+        int n = Opcode.values().length;
+        int pc = 0;
+        while (pc < code.length) {
+            int op = code[pc];
+            if (op < 0 || op >= n) {
+                break;
+            }
+            int next = pc + LENGTH[op];
+            if (next < code.length) {
+                if (op == Op.ADDI && code[next] == Op.CALL) {
+                    code[pc] = Op.ADDI_CALL;
+                } else if (op == Op.ADD && code[next] == Op.RET) {
+                    code[pc] = Op.ADD_RET;
+                }
+            }
+            pc = next;
+        }
+        return code;
+    }
+
+    private static int[] lengths() {
+        Opcode[] all = Opcode.values();
+        int[] l = new int[all.length];
+        for (Opcode o : all) {
+            l[o.ordinal()] = o.length();
+        }
+        return l;
+    }
+
+    /** Instructions executed so far (vm.instructions). */
+    public long instructions() {
+        return instructions;
+    }
+
+    /** Calls made so far, host calls included (vm.calls). */
+    public long calls() {
+        return calls + hostCalls;
+    }
+
+    /**
+     * The function being called while the stack strategy runs, or -1: an overflow report shows it
+     * as the top frame, at its {@code func} line, as Go's does (Go checks in the callee's prologue).
+     */
+    public int pendingCallee() {
+        return pendingCallee;
+    }
+
+    /** The deepest the stack has been, in bytes from its top (stack.peakBytes). */
+    public long peakStackBytes() {
+        return peakStackBytes;
+    }
+
+    /**
+     * Runs {@code function} as the goroutine's entry frame (saved frame pointer and return word
+     * 0) until it returns.
+     */
+    public void runEntry(int function) {
+        int fw = frameWords[function];
+        StackSegment seg = stack.segment;
+        stack.fp = 0;
+        stack.function = function;
+        stack.pc = 0;
+        int idx = seg.words.length - fw;
+        if (idx < seg.guard) {
+            pendingCallee = function;
+            long at = strategy.morestack(ctx, stack, fw);
+            pendingCallee = -1;
+            seg = stack.segment;
+            idx = seg.index(at);
+        }
+        seg.words[idx] = 0;
+        seg.words[idx + 1] = 0;
+        save(seg.address(idx), function, 0);
+        continueAt = 0;
+        try {
+            while (!execute()) {
+                poll();
+            }
+        } finally {
+            noteStackDepth();
+        }
+        // The entry frame returned: the stack is empty. After an unwind the top frame stays
+        // exact, for the report.
+        stack.fp = 0;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The dispatch loop
+
+    /**
+     * Runs one slice: from the state saved in the guest stack (and {@link #continueAt}) until
+     * the entry frame returns (true) or, at a call or back-edge, the slice's instructions are
+     * used up (false: the state is saved again, the caller polls and calls back).
+     */
+    private boolean execute() {
+        final int[][] codes = this.codes;
+        final long[][] consts = this.consts;
+        final long[] callInfo = this.callInfo;
+        int fn = stack.function;
+        int[] code = codes[fn];
+        int pc = continueAt;
+        // The segment is fixed for the whole slice (a slow path that changes it ends the slice),
+        // so the JIT keeps the array, its length, base and guard in registers.
+        final long[] w = stack.segment.words;
+        final long base = stack.segment.base;
+        final int guard = stack.segment.guard;
+        int fp = stack.segment.index(stack.fp);
+        refreshHeap();
+        long n = instructions;
+        long ncalls = calls;
+        long sliceEnd = sliceEnd(n);
+        try {
+            for (;;) {
+                n++;
+                switch (code[pc]) {
+                    case Op.MOV: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]];
+                        pc += 3;
+                        break;
+                    }
+                    case Op.MOVN: {
+                        System.arraycopy(w, fp + code[pc + 2], w, fp + code[pc + 1], code[pc + 3]);
+                        pc += 4;
+                        break;
+                    }
+                    case Op.ZERO: {
+                        int d = fp + code[pc + 1];
+                        Arrays.fill(w, d, d + code[pc + 2], 0L);
+                        pc += 3;
+                        break;
+                    }
+                    case Op.LOADI: {
+                        w[fp + code[pc + 1]] = code[pc + 2];
+                        pc += 3;
+                        break;
+                    }
+                    case Op.LOADK: {
+                        w[fp + code[pc + 1]] = consts[fn][code[pc + 2]];
+                        pc += 3;
+                        break;
+                    }
+                    case Op.ADD: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] + w[fp + code[pc + 3]];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.SUB: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] - w[fp + code[pc + 3]];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.MUL: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] * w[fp + code[pc + 3]];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.DIV: {
+                        long b = w[fp + code[pc + 3]];
+                        if (b == 0) {
+                            throw raise(Unwind.runtimeError("integer divide by zero"), base + 8L * fp, fn, pc + 4);
+                        }
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] / b;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.REM: {
+                        long b = w[fp + code[pc + 3]];
+                        if (b == 0) {
+                            throw raise(Unwind.runtimeError("integer divide by zero"), base + 8L * fp, fn, pc + 4);
+                        }
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] % b;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.AND: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] & w[fp + code[pc + 3]];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.OR: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] | w[fp + code[pc + 3]];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.XOR: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] ^ w[fp + code[pc + 3]];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.ANDNOT: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] & ~w[fp + code[pc + 3]];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.SHL: {
+                        long b = w[fp + code[pc + 3]];
+                        if (b < 0) {
+                            throw raise(Unwind.runtimeError("negative shift amount"), base + 8L * fp, fn, pc + 4);
+                        }
+                        w[fp + code[pc + 1]] = b >= 64 ? 0 : w[fp + code[pc + 2]] << b;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.SHR: {
+                        long b = w[fp + code[pc + 3]];
+                        if (b < 0) {
+                            throw raise(Unwind.runtimeError("negative shift amount"), base + 8L * fp, fn, pc + 4);
+                        }
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] >> Math.min(b, 63);
+                        pc += 4;
+                        break;
+                    }
+                    case Op.ADDI: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] + code[pc + 3];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.NEG: {
+                        w[fp + code[pc + 1]] = -w[fp + code[pc + 2]];
+                        pc += 3;
+                        break;
+                    }
+                    case Op.BITNOT: {
+                        w[fp + code[pc + 1]] = ~w[fp + code[pc + 2]];
+                        pc += 3;
+                        break;
+                    }
+                    case Op.NOT: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] ^ 1;
+                        pc += 3;
+                        break;
+                    }
+                    case Op.EQ: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] == w[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.NE: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] != w[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.LT: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] < w[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.LE: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] <= w[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.GT: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] > w[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.GE: {
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] >= w[fp + code[pc + 3]] ? 1 : 0;
+                        pc += 4;
+                        break;
+                    }
+                    case Op.JMP:
+                        pc = code[pc + 1];
+                        break;
+                    case Op.LOOP: {
+                        int resume = pc + 2;
+                        pc = code[pc + 1];
+                        if (n >= sliceEnd) {
+                            save(base + 8L * fp, fn, resume);
+                            continueAt = pc;
+                            return false;
+                        }
+                        break;
+                    }
+                    case Op.JT:
+                        pc = w[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
+                        break;
+                    case Op.JF:
+                        pc = w[fp + code[pc + 1]] == 0 ? code[pc + 2] : pc + 3;
+                        break;
+                    case Op.JEQ:
+                        pc = w[fp + code[pc + 1]] == w[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JNE:
+                        pc = w[fp + code[pc + 1]] != w[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JLT:
+                        pc = w[fp + code[pc + 1]] < w[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JLE:
+                        pc = w[fp + code[pc + 1]] <= w[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JGT:
+                        pc = w[fp + code[pc + 1]] > w[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JGE:
+                        pc = w[fp + code[pc + 1]] >= w[fp + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JEQI:
+                        pc = w[fp + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JNEI:
+                        pc = w[fp + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JLTI:
+                        pc = w[fp + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JLEI:
+                        pc = w[fp + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JGTI:
+                        pc = w[fp + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.JGEI:
+                        pc = w[fp + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
+                        break;
+                    case Op.ADDR: {
+                        w[fp + code[pc + 1]] = base + 8L * (fp + code[pc + 2]);
+                        pc += 3;
+                        break;
+                    }
+                    case Op.GADDR: {
+                        w[fp + code[pc + 1]] = Image.STATIC_BASE + 8L * code[pc + 2];
+                        pc += 3;
+                        break;
+                    }
+                    case Op.GLOAD: {
+                        int cnt = code[pc + 3];
+                        if (cnt == 1) {
+                            w[fp + code[pc + 1]] = statics[code[pc + 2]];
+                        } else {
+                            System.arraycopy(statics, code[pc + 2], w, fp + code[pc + 1], cnt);
+                        }
+                        pc += 4;
+                        break;
+                    }
+                    case Op.GSTORE: {
+                        int cnt = code[pc + 3];
+                        if (cnt == 1) {
+                            statics[code[pc + 1]] = w[fp + code[pc + 2]];
+                        } else {
+                            System.arraycopy(w, fp + code[pc + 2], statics, code[pc + 1], cnt);
+                        }
+                        pc += 4;
+                        break;
+                    }
+                    case Op.LOAD: {
+                        long p = w[fp + code[pc + 2]];
+                        if (p == 0) {
+                            throw raise(Unwind.nilDereference(), base + 8L * fp, fn, pc + 5);
+                        }
+                        long a = p + 8L * code[pc + 3];
+                        int cnt = code[pc + 4];
+                        int d = fp + code[pc + 1];
+                        if (a >= heapBase && a + 8L * cnt <= heapTop) {
+                            int i = (int) ((a - heapBase) >>> 3);
+                            if (cnt == 1) {
+                                w[d] = heapWords[i];
+                            } else {
+                                System.arraycopy(heapWords, i, w, d, cnt);
+                            }
+                        } else if (a >= base && ((a - base) >>> 3) + cnt <= w.length) {
+                            int i = (int) ((a - base) >>> 3);
+                            if (cnt == 1) {
+                                w[d] = w[i];
+                            } else {
+                                System.arraycopy(w, i, w, d, cnt);
+                            }
+                        } else {
+                            save(base + 8L * fp, fn, pc + 5);
+                            for (int i = 0; i < cnt; i++) {
+                                w[d + i] = read(a + 8L * i);
+                            }
+                        }
+                        pc += 5;
+                        break;
+                    }
+                    case Op.STORE: {
+                        long p = w[fp + code[pc + 1]];
+                        if (p == 0) {
+                            throw raise(Unwind.nilDereference(), base + 8L * fp, fn, pc + 5);
+                        }
+                        long a = p + 8L * code[pc + 2];
+                        int s = fp + code[pc + 3];
+                        int cnt = code[pc + 4];
+                        if (a >= heapBase && a + 8L * cnt <= heapTop) {
+                            int i = (int) ((a - heapBase) >>> 3);
+                            if (cnt == 1) {
+                                heapWords[i] = w[s];
+                            } else {
+                                System.arraycopy(w, s, heapWords, i, cnt);
+                            }
+                        } else if (a >= base && ((a - base) >>> 3) + cnt <= w.length) {
+                            int i = (int) ((a - base) >>> 3);
+                            if (cnt == 1) {
+                                w[i] = w[s];
+                            } else {
+                                System.arraycopy(w, s, w, i, cnt);
+                            }
+                        } else {
+                            save(base + 8L * fp, fn, pc + 5);
+                            for (int i = 0; i < cnt; i++) {
+                                write(a + 8L * i, w[s + i]);
+                            }
+                        }
+                        pc += 5;
+                        break;
+                    }
+                    case Op.LEA: {
+                        long p = w[fp + code[pc + 2]];
+                        if (p == 0) {
+                            throw raise(Unwind.nilDereference(), base + 8L * fp, fn, pc + 4);
+                        }
+                        w[fp + code[pc + 1]] = p + 8L * code[pc + 3];
+                        pc += 4;
+                        break;
+                    }
+                    case Op.SLICEIDX: {
+                        int s = fp + code[pc + 2];
+                        long i = w[fp + code[pc + 3]];
+                        long len = w[s + 1];
+                        if (Long.compareUnsigned(i, len) >= 0) {
+                            throw raise(Unwind.runtimeError(Bounds.INDEX.message(i, len)), base + 8L * fp, fn,
+                                    pc + 5);
+                        }
+                        w[fp + code[pc + 1]] = w[s] + 8L * code[pc + 4] * i;
+                        pc += 5;
+                        break;
+                    }
+                    case Op.ARRIDX: {
+                        long p = w[fp + code[pc + 2]];
+                        if (p == 0) {
+                            throw raise(Unwind.nilDereference(), base + 8L * fp, fn, pc + 6);
+                        }
+                        long i = w[fp + code[pc + 3]];
+                        int len = code[pc + 4];
+                        if (Long.compareUnsigned(i, len) >= 0) {
+                            throw raise(Unwind.runtimeError(Bounds.INDEX.message(i, len)), base + 8L * fp, fn,
+                                    pc + 6);
+                        }
+                        w[fp + code[pc + 1]] = p + 8L * code[pc + 5] * i;
+                        pc += 6;
+                        break;
+                    }
+                    case Op.FLOADIDX: {
+                        long i = w[fp + code[pc + 3]];
+                        int len = code[pc + 4];
+                        if (Long.compareUnsigned(i, len) >= 0) {
+                            throw raise(Unwind.runtimeError(Bounds.INDEX.message(i, len)), base + 8L * fp, fn,
+                                    pc + 6);
+                        }
+                        int cnt = code[pc + 5];
+                        int s = fp + code[pc + 2] + (int) i * cnt;
+                        int d = fp + code[pc + 1];
+                        if (cnt == 1) {
+                            w[d] = w[s];
+                        } else {
+                            System.arraycopy(w, s, w, d, cnt);
+                        }
+                        pc += 6;
+                        break;
+                    }
+                    case Op.FSTOREIDX: {
+                        long i = w[fp + code[pc + 2]];
+                        int len = code[pc + 3];
+                        if (Long.compareUnsigned(i, len) >= 0) {
+                            throw raise(Unwind.runtimeError(Bounds.INDEX.message(i, len)), base + 8L * fp, fn,
+                                    pc + 6);
+                        }
+                        int cnt = code[pc + 5];
+                        int d = fp + code[pc + 1] + (int) i * cnt;
+                        int s = fp + code[pc + 4];
+                        if (cnt == 1) {
+                            w[d] = w[s];
+                        } else {
+                            System.arraycopy(w, s, w, d, cnt);
+                        }
+                        pc += 6;
+                        break;
+                    }
+                    case Op.ADDI_CALL:
+                        // ADDI then the CALL right after it (quickened at load; see quicken)
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] + code[pc + 3];
+                        pc += 4;
+                        n++;
+                        // fall through
+                    case Op.CALL: {
+                        int f = code[pc + 1];
+                        long info = callInfo[f];
+                        int nfp = fp - (int) info;
+                        if (nfp >= guard) {
+                            w[nfp] = base + 8L * fp;
+                            w[nfp + 1] = ((long) fn << 32) | (pc + 4);
+                            int a = fp + code[pc + 2];
+                            int np = (int) (info >>> 32);
+                            if (np == 1) {
+                                w[nfp + 2] = w[a];
+                            } else if (np != 0) {
+                                System.arraycopy(w, a, w, nfp + 2, np);
+                            }
+                            fp = nfp;
+                        } else {
+                            // The strategy may move or switch the segment: the callee starts a new slice.
+                            morestack(fn, pc + 4, f, code[pc + 2], base + 8L * fp);
+                            ncalls++;
+                            continueAt = 0;
+                            return false;
+                        }
+                        fn = f;
+                        code = codes[f];
+                        pc = 0;
+                        ncalls++;
+                        if (n >= sliceEnd) {
+                            save(base + 8L * fp, fn, 0);
+                            continueAt = 0;
+                            return false;
+                        }
+                        break;
+                    }
+                    case Op.ADD_RET:
+                        // ADD then the RET right after it (quickened at load; see quicken)
+                        w[fp + code[pc + 1]] = w[fp + code[pc + 2]] + w[fp + code[pc + 3]];
+                        pc += 4;
+                        n++;
+                        // fall through
+                    case Op.RET: {
+                        // The caller's frame sits right above this one unless the strategy put
+                        // this frame elsewhere (another segment) or this is the entry frame;
+                        // computing it rather than loading it keeps the load off the critical path.
+                        int cfp = fp + (int) callInfo[fn];
+                        if (w[fp] == base + 8L * cfp && cfp < w.length) {
+                            long ret = w[fp + 1];
+                            int cf = (int) (ret >>> 32);
+                            int resume = (int) ret;
+                            int[] ccode = codes[cf];
+                            int src = fp + code[pc + 1];
+                            int d = cfp + ccode[resume - 1];
+                            int cnt = code[pc + 2];
+                            if (cnt == 1) {
+                                w[d] = w[src];
+                            } else if (cnt != 0) {
+                                System.arraycopy(w, src, w, d, cnt);
+                            }
+                            fp = cfp;
+                            fn = cf;
+                            code = ccode;
+                            pc = resume;
+                        } else {
+                            long ret = w[fp + 1];
+                            if (ret == 0) {
+                                return true;
+                            }
+                            int cf = (int) (ret >>> 32);
+                            int resume = (int) ret;
+                            returnAcross(cf, resume, w[fp], w, fp + code[pc + 1], code[pc + 2],
+                                    codes[cf][resume - 1]);
+                            continueAt = resume;
+                            return false;
+                        }
+                        break;
+                    }
+                    default: {
+                        // Allocation, strings, printing, host calls, panics: out of line, so this
+                        // method stays small enough for the JIT. If the stack moved (a
+                        // collection shrinks it), the next slice starts on the new segment.
+                        save(base + 8L * fp, fn, pc);
+                        pc = slowOp(code, pc);
+                        if (stack.segment.words != w || stack.segment.guard != guard) {
+                            continueAt = pc;
+                            return false;
+                        }
+                        break;
+                    }
+                }
+            }
+        } finally {
+            instructions = n;
+            calls = ncalls;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Slow paths of the loop
+
+    /** Stores the top frame's state in the guest stack, for the walker and the strategies. */
+    private void save(long fpAddress, int function, int resumePc) {
+        stack.fp = fpAddress;
+        stack.function = function;
+        stack.pc = resumePc;
+    }
+
+    private Unwind raise(Unwind u, long fpAddress, int function, int resumePc) {
+        save(fpAddress, function, resumePc);
+        return u;
+    }
+
+    /**
+     * Records how deep the current segment has ever been used, and tells the address space. The
+     * high-water mark is read from the segment itself ({@link GuestMemory#touchedStackBytes}), so
+     * calls pay nothing for it; it is taken before the segment is left (a move or a switch) and
+     * at the end.
+     */
+    private void noteStackDepth() {
+        StackSegment seg = stack.segment;
+        long used = GuestMemory.touchedStackBytes(seg.region);
+        memory.noteCommitted(seg.region, used);
+        if (used > peakStackBytes) {
+            peakStackBytes = used;
+        }
+    }
+
+    /** Re-reads the heap's backing and bounds: after every allocation, which may grow the heap. */
+    private void refreshHeap() {
+        heapWords = heap.words();
+        heapBase = heap.base();
+        heapTop = heap.top();
+    }
+
+    private long sliceEnd(long n) {
+        long end = n + SLICE;
+        return budget > 0 && budget < end ? budget : end;
+    }
+
+    /** Between slices: the budget, then the host's interrupt. The state is saved. */
+    private void poll() {
+        if (budget > 0 && instructions >= budget) {
+            throw Unwind.budget(budget);
+        }
+        if (interrupt.get()) {
+            interrupt.set(false);
+            throw Unwind.interrupted();
+        }
+    }
+
+    /**
+     * The prologue check failed: the strategy finds room for the callee (growing, moving or
+     * linking), then the header and arguments are written. After a move the caller is wherever
+     * {@code stack.fp} now says; after a link the callee may be in another segment than the
+     * caller, so the copy goes through the address space unless both share one.
+     *
+     * @return the callee's frame address
+     */
+    private long morestack(int callerFn, int resume, int callee, int argSlot, long callerAddress) {
+        save(callerAddress, callerFn, resume);
+        noteStackDepth();
+        int fw = frameWords[callee];
+        pendingCallee = callee;
+        long at = strategy.morestack(ctx, stack, fw);
+        pendingCallee = -1;
+        long caller = stack.fp;
+        StackSegment seg = stack.segment;
+        int np = paramWords[callee];
+        long header = ((long) callerFn << 32) | resume;
+        if (seg.contains(caller) && seg.contains(at)) {
+            long[] w = seg.words;
+            int c = seg.index(caller);
+            int e = seg.index(at);
+            w[e] = caller;
+            w[e + 1] = header;
+            System.arraycopy(w, c + argSlot, w, e + 2, np);
+        } else {
+            memory.store(at, caller);
+            memory.store(at + 8, header);
+            for (int i = 0; i < np; i++) {
+                memory.store(at + 8L * (2 + i), memory.load(caller + 8L * (argSlot + i)));
+            }
+        }
+        save(at, callee, 0);
+        return at;
+    }
+
+    /** A return to a caller outside the current segment: the strategy makes its segment current. */
+    private void returnAcross(int callerFn, int resume, long callerAddress, long[] w, int src, int cnt,
+                              int destSlot) {
+        long[] results = new long[cnt];
+        System.arraycopy(w, src, results, 0, cnt);
+        save(callerAddress, callerFn, resume);
+        noteStackDepth();
+        strategy.returned(ctx, stack, callerAddress);
+        long caller = stack.fp;
+        for (int i = 0; i < cnt; i++) {
+            write(caller + 8L * (destSlot + i), results[i]);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Memory outside the loop's fast ranges
+
+    private Unwind fault(long address) {
+        return address >= 0 && address < NIL_PAGE_LIMIT ? Unwind.nilDereference() : Unwind.unexpectedFault(address);
+    }
+
+    /** Reads a word anywhere; the caller has saved the state (a fault unwinds). */
+    private long read(long a) {
+        if (a >= Image.STATIC_BASE && a < staticLimit) {
+            return statics[(int) ((a - Image.STATIC_BASE) >>> 3)];
+        }
+        if (a >= heap.base() && a < heap.top()) {
+            return heap.words()[(int) ((a - heap.base()) >>> 3)];
+        }
+        StackSegment seg = stack.segment;
+        if (seg.contains(a)) {
+            return seg.words[seg.index(a)];
+        }
+        try {
+            return memory.load(a);
+        } catch (MemoryFault f) {
+            throw fault(a);
+        }
+    }
+
+    /** Writes a word anywhere; the caller has saved the state (a fault unwinds). */
+    private void write(long a, long v) {
+        if (a >= Image.STATIC_BASE && a < staticLimit) {
+            statics[(int) ((a - Image.STATIC_BASE) >>> 3)] = v;
+            return;
+        }
+        if (a >= heap.base() && a < heap.top()) {
+            heap.words()[(int) ((a - heap.base()) >>> 3)] = v;
+            return;
+        }
+        StackSegment seg = stack.segment;
+        if (seg.contains(a)) {
+            seg.words[seg.index(a)] = v;
+            return;
+        }
+        try {
+            memory.store(a, v);
+        } catch (MemoryFault f) {
+            throw fault(a);
+        }
+    }
+
+    /** Copies {@code count} words, as memmove: overlapping ranges are fine. */
+    private void copyWords(long from, long to, long count) {
+        if (count <= 0) {
+            return;
+        }
+        long hb = heap.base();
+        long ht = heap.top();
+        long bytes = 8L * count;
+        if (from >= hb && from + bytes <= ht && to >= hb && to + bytes <= ht) {
+            long[] hw = heap.words();
+            System.arraycopy(hw, (int) ((from - hb) >>> 3), hw, (int) ((to - hb) >>> 3), (int) count);
+            return;
+        }
+        if (to > from && to < from + bytes) {
+            for (long i = count - 1; i >= 0; i--) {
+                write(to + 8 * i, read(from + 8 * i));
+            }
+        } else {
+            for (long i = 0; i < count; i++) {
+                write(to + 8 * i, read(from + 8 * i));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Frame access for the out-of-line instructions: always through the guest stack, which an
+    // allocation may have moved.
+
+    private long slot(int s) {
+        StackSegment seg = stack.segment;
+        return seg.words[seg.index(stack.fp) + s];
+    }
+
+    private void setSlot(int s, long v) {
+        StackSegment seg = stack.segment;
+        seg.words[seg.index(stack.fp) + s] = v;
+    }
+
+    /**
+     * Executes one out-of-line instruction; the loop has saved the state with the instruction's
+     * own pc, and this sets the resume pc the stack maps are keyed by.
+     *
+     * @return the next pc
+     */
+    private int slowOp(int[] code, int pc) {
+        int op = code[pc];
+        int next = pc + LENGTH[op];
+        stack.pc = next;
+        switch (op) {
+            case Op.STRCAT -> setSlot(code[pc + 1], concat(slot(code[pc + 2]), slot(code[pc + 3])));
+            case Op.STREQ -> setSlot(code[pc + 1], stringsEqual(slot(code[pc + 2]), slot(code[pc + 3])) ? 1 : 0);
+            case Op.STRNE -> setSlot(code[pc + 1], stringsEqual(slot(code[pc + 2]), slot(code[pc + 3])) ? 0 : 1);
+            case Op.STRLEN -> {
+                long s = slot(code[pc + 2]);
+                setSlot(code[pc + 1], s == 0 ? 0 : read(s));
+            }
+            case Op.NEW -> setSlot(code[pc + 1], allocate(code[pc + 2], code[pc + 3]));
+            case Op.MAKESLICE -> makeslice(code[pc + 1], code[pc + 2], slot(code[pc + 3]), slot(code[pc + 4]),
+                    code[pc + 5]);
+            case Op.SLICE -> {
+                int s = code[pc + 2];
+                slice(code[pc + 1], slot(s), slot(s + 1), slot(s + 2), code[pc + 3], code[pc + 4], code[pc + 5],
+                        code[pc + 6], true);
+            }
+            case Op.SLICEPTR -> {
+                long p = slot(code[pc + 2]);
+                if (p == 0) {
+                    throw Unwind.nilDereference();
+                }
+                int len = code[pc + 3];
+                slice(code[pc + 1], p, len, len, code[pc + 4], code[pc + 5], code[pc + 6], code[pc + 7], false);
+            }
+            case Op.APPEND -> {
+                int v = code[pc + 3];
+                int width = code[pc + 4];
+                int ew = code[pc + 5];
+                long[] values = new long[width];
+                for (int i = 0; i < width; i++) {
+                    values[i] = slot(v + i);
+                }
+                append(code[pc + 1], code[pc + 2], values, ew == 0 ? 0 : width / ew, ew, code[pc + 6]);
+            }
+            case Op.APPENDS -> {
+                int t = code[pc + 3];
+                int ew = code[pc + 4];
+                long tptr = slot(t);
+                long tlen = slot(t + 1);
+                long words = tlen * ew;
+                if (words > Integer.MAX_VALUE - 8) {
+                    throw Unwind.fatal("runtime: out of memory");
+                }
+                long[] values = new long[(int) words];
+                for (int i = 0; i < words; i++) {
+                    values[i] = read(tptr + 8L * i);
+                }
+                append(code[pc + 1], code[pc + 2], values, tlen, ew, code[pc + 5]);
+            }
+            case Op.CALLHOST -> callHost(code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]);
+            case Op.PRINTI -> output.printInt(code[pc + 2], slot(code[pc + 1]));
+            case Op.PRINTB -> output.printBool(code[pc + 2], slot(code[pc + 1]));
+            case Op.PRINTS -> printString(code[pc + 2], slot(code[pc + 1]));
+            case Op.PRINTC -> output.printChar(code[pc + 2], code[pc + 1]);
+            case Op.PANIC -> {
+                long v = slot(code[pc + 1]);
+                throw Unwind.panic(code[pc + 2] == 0 ? decode(v) : Long.toString(v));
+            }
+            case Op.GC -> {
+                noteStackDepth();
+                strategy.shrink(ctx, stack);
+            }
+            case Op.NUMGOROUTINE -> setSlot(code[pc + 1], 1);
+            default -> throw new IllegalStateException("bad opcode " + code[pc] + " at pc " + pc + " of "
+                    + image.function(stack.function).name());
+        }
+        return next;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Allocation
+
+    /** A zeroed object's payload address; a safepoint (the state is saved). */
+    private long allocate(int layout, long payloadWords) {
+        if (payloadWords == 0) {
+            return ZEROBASE;
+        }
+        if (payloadWords < 0 || payloadWords > MAX_OBJECT_WORDS) {
+            throw Unwind.fatal("runtime: out of memory");
+        }
+        try {
+            long p = heap.allocate(layout, payloadWords);
+            refreshHeap();
+            return p;
+        } catch (OutOfMemory e) {
+            throw Unwind.fatal("runtime: out of memory");
+        }
+    }
+
+    private void makeslice(int d, int layout, long len, long cap, int ew) {
+        String error = GrowSlice.makesliceError(len, cap, 8L * ew);
+        if (error != null) {
+            throw Unwind.runtimeError(error);
+        }
+        long p = allocate(layout, cap * ew);
+        setSlot(d, p);
+        setSlot(d + 1, len);
+        setSlot(d + 2, cap);
+    }
+
+    /** {@code append(s, values...)} with {@code count} elements of {@code ew} words, growing as Go 1.19 does. */
+    private void append(int d, int s, long[] values, long count, int ew, int layout) {
+        long len = slot(s + 1);
+        long cap = slot(s + 2);
+        long newLen = len + count;
+        if (count == 0) {
+            long ptr = slot(s);
+            setSlot(d, ptr);
+            setSlot(d + 1, len);
+            setSlot(d + 2, cap);
+            return;
+        }
+        long ptr;
+        if (Long.compareUnsigned(newLen, cap) <= 0) {
+            ptr = slot(s);
+        } else {
+            long newCap = GrowSlice.newCap(cap, newLen, 8L * ew);
+            if (newCap < 0) {
+                throw Unwind.runtimeError("growslice: cap out of range");
+            }
+            long fresh = allocate(layout, newCap * ew);
+            // Read the old array only now: a collection at the allocation may have moved it.
+            copyWords(slot(s), fresh, len * ew);
+            ptr = fresh;
+            cap = newCap;
+        }
+        long at = ptr + 8L * ew * len;
+        for (int i = 0; i < values.length; i++) {
+            write(at + 8L * i, values[i]);
+        }
+        setSlot(d, ptr);
+        setSlot(d + 1, newLen);
+        setSlot(d + 2, cap);
+    }
+
+    /**
+     * {@code s[lo:hi:max]} with Go's checks in Go's order (max against cap, hi against max, lo
+     * against hi, all unsigned). A result of capacity 0 keeps the old pointer, as Go's masking
+     * does, so it never points past the end of its array.
+     */
+    private void slice(int d, long ptr, long len, long cap, int loSlot, int hiSlot, int maxSlot, int ew,
+                       boolean ofSlice) {
+        long lo = loSlot < 0 ? 0 : slot(loSlot);
+        long hi = hiSlot < 0 ? len : slot(hiSlot);
+        long max;
+        if (maxSlot >= 0) {
+            max = slot(maxSlot);
+            if (Long.compareUnsigned(max, cap) > 0) {
+                throw Unwind.runtimeError((ofSlice ? Bounds.SLICE3_ACAP : Bounds.SLICE3_ALEN).message(max, cap));
+            }
+            if (Long.compareUnsigned(hi, max) > 0) {
+                throw Unwind.runtimeError(Bounds.SLICE3_B.message(hi, max));
+            }
+            if (Long.compareUnsigned(lo, hi) > 0) {
+                throw Unwind.runtimeError(Bounds.SLICE3_C.message(lo, hi));
+            }
+        } else {
+            max = cap;
+            if (Long.compareUnsigned(hi, cap) > 0) {
+                throw Unwind.runtimeError((ofSlice ? Bounds.SLICE_ACAP : Bounds.SLICE_ALEN).message(hi, cap));
+            }
+            if (Long.compareUnsigned(lo, hi) > 0) {
+                throw Unwind.runtimeError(Bounds.SLICE_B.message(lo, hi));
+            }
+        }
+        long rcap = max - lo;
+        setSlot(d, rcap == 0 ? ptr : ptr + 8L * ew * lo);
+        setSlot(d + 1, hi - lo);
+        setSlot(d + 2, rcap);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Strings: 0 for "", else the address of a length word followed by the bytes, 8 to a word,
+    // little-endian.
+
+    /** The bytes of string {@code s} into the scratch buffer; returns the length. */
+    private int bytesOf(long s) {
+        if (s == 0) {
+            return 0;
+        }
+        long len = read(s);
+        if (len > Integer.MAX_VALUE - 8 || len < 0) {
+            throw Unwind.fatal("runtime: out of memory");
+        }
+        int n = (int) len;
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, scratch.length * 2)];
+        }
+        for (int i = 0; i < n; i += 8) {
+            long word = read(s + 8 + i);
+            for (int j = 0; j < 8 && i + j < n; j++) {
+                scratch[i + j] = (byte) (word >>> (8 * j));
+            }
+        }
+        return n;
+    }
+
+    /** A string value as Java text (for panics and reports). */
+    private String decode(long s) {
+        int n = bytesOf(s);
+        return new String(scratch, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private void printString(int streamNo, long s) {
+        int n = bytesOf(s);
+        output.printUtf8(streamNo, scratch, n);
+    }
+
+    private boolean stringsEqual(long a, long b) {
+        if (a == b) {
+            return true;
+        }
+        long la = a == 0 ? 0 : read(a);
+        long lb = b == 0 ? 0 : read(b);
+        if (la != lb) {
+            return false;
+        }
+        long full = la >>> 3;
+        for (long i = 1; i <= full; i++) {
+            if (read(a + 8 * i) != read(b + 8 * i)) {
+                return false;
+            }
+        }
+        int rest = (int) (la & 7);
+        if (rest == 0) {
+            return true;
+        }
+        long mask = (1L << (8 * rest)) - 1;
+        return ((read(a + 8 * (full + 1)) ^ read(b + 8 * (full + 1))) & mask) == 0;
+    }
+
+    /** {@code a + b}: like Go's concatstrings, no allocation when either side is empty. */
+    private long concat(long a, long b) {
+        if (a == 0) {
+            return b;
+        }
+        if (b == 0) {
+            return a;
+        }
+        int la = bytesOf(a);
+        long lbLong = read(b);
+        if (la + lbLong > Integer.MAX_VALUE - 16) {
+            throw Unwind.fatal("runtime: out of memory");
+        }
+        byte[] bytes = Arrays.copyOf(scratch, la + (int) lbLong);
+        int lb = bytesOf(b);
+        System.arraycopy(scratch, 0, bytes, la, lb);
+        return newString(bytes, la + lb);
+    }
+
+    /** Allocates a string object holding {@code bytes[0..n)}. */
+    private long newString(byte[] bytes, int n) {
+        long s = allocate(Layout.STRING, 1 + (n + 7L) / 8);
+        write(s, n);
+        for (int i = 0; i < n; i += 8) {
+            long word = 0;
+            for (int j = 0; j < 8 && i + j < n; j++) {
+                word |= (bytes[i + j] & 0xFFL) << (8 * j);
+            }
+            write(s + 8 + i, word);
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Host calls
+
+    private void callHost(int index, int argSlot, int argc, int destSlot) {
+        long[] args = new long[argc];
+        for (int i = 0; i < argc; i++) {
+            args[i] = slot(argSlot + i);
+        }
+        HostImport imp = hostImports.get(index);
+        long r;
+        try {
+            r = hosts[index].call(args);
+        } catch (RuntimeException e) {
+            throw Unwind.fatal("host function " + imp.name() + " failed: " + e);
+        }
+        hostCalls++;
+        if (imp.resultWords() > 0) {
+            setSlot(destSlot, r);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.cairnvm.core.runtime;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.cairnvm.api.Config;
+import org.cairnvm.api.Diagnostic;
+import org.cairnvm.api.GuestError;
+import org.cairnvm.api.HostFunction;
+import org.cairnvm.api.Metrics;
+import org.cairnvm.api.RunResult;
+import org.cairnvm.core.code.HostImport;
+import org.cairnvm.core.code.Image;
+import org.cairnvm.core.interp.Interpreter;
+import org.cairnvm.core.interp.Output;
+import org.cairnvm.core.interp.Unwind;
+import org.cairnvm.core.memory.GuestMemory;
+import org.cairnvm.core.memory.Heap;
+import org.cairnvm.core.walk.Walker;
+import org.cairnvm.spi.GuestStack;
+import org.cairnvm.spi.Region;
+import org.cairnvm.spi.RegionKind;
+
+/**
+ * One run of a program: builds the run's world (address space with the static region, heap,
+ * frame walker, stack context, counters, trace, goroutine 1 and its stack), runs the init
+ * function and then {@code main.main} as entry frames, and turns however the run ended into a
+ * {@link RunResult}. Nothing escapes as a Java exception: a guest error is a value, and a VM bug
+ * becomes {@code fatal error: internal VM error: ...} with exit status 2.
+ */
+public final class Machine {
+    /** Exit status of a normal end. */
+    static final int EXIT_OK = 0;
+    /** Exit status of a compile error, as Go's compiler gives. */
+    static final int EXIT_COMPILE = 1;
+    /** Exit status of a panic or fatal error, as a Go binary gives. */
+    static final int EXIT_FATAL = 2;
+    /** The id of the goroutine that runs main, as Go numbers it. */
+    static final int MAIN_GOROUTINE = 1;
+
+    private final Image image;
+    private final RunEnv env;
+    private final Output output;
+    private final RunCounters counters = new RunCounters();
+    private GuestMemory memory;
+    private Heap heap;
+    private Interpreter interpreter;
+
+    private Machine(Image image, RunEnv env, Output output) {
+        this.image = image;
+        this.env = env;
+        this.output = output;
+    }
+
+    /** Runs {@code image} to its end; stdout and stderr in the result are left empty for the VM layer. */
+    public static RunResult run(Image image, RunEnv env) {
+        long start = System.nanoTime();
+        Output output = new Output(env.out(), env.err());
+        Machine m = new Machine(image, env, output);
+        GuestError error;
+        try {
+            error = m.execute();
+        } catch (Throwable t) {
+            error = internalError(t, output);
+        }
+        int status = error == null ? EXIT_OK
+                : error.kind() == GuestError.Kind.COMPILE ? EXIT_COMPILE : EXIT_FATAL;
+        try {
+            output.flush();
+        } catch (RuntimeException e) {
+            // the writers failed: the result still says what happened
+        }
+        return new RunResult(status, "", "", Optional.ofNullable(error), m.metrics(System.nanoTime() - start));
+    }
+
+    /** Builds the world and runs; returns why the run failed, or null. */
+    private GuestError execute() {
+        GuestError notRunnable = checkRunnable();
+        if (notRunnable != null) {
+            return notRunnable;
+        }
+        Config config = env.config();
+        memory = new GuestMemory();
+        memory.mapStatic(Image.STATIC_BASE, image.staticWords());
+        Region staticRegion = memory.find(Image.STATIC_BASE);
+        long[] statics = staticRegion != null && staticRegion.kind() == RegionKind.STATIC
+                ? staticRegion.words() : new long[0];
+        heap = new Heap(memory, config.getSize(Config.HEAP_MAX));
+        Walker walker = new Walker(image, memory);
+        Reports reports = new Reports(image, walker, output);
+        RunTrace trace = new RunTrace(config.get(Config.TRACE), output);
+        // The interpreter is made after the context it needs; until then no call is pending.
+        RunContext ctx = new RunContext(memory, walker, counters, trace, config, env.overflow(), reports,
+                () -> interpreter == null ? -1 : interpreter.pendingCallee());
+        GuestStack stack = null;
+        try {
+            stack = env.stack().newStack(ctx, MAIN_GOROUTINE);
+            HostFunction[] hosts = new HostFunction[image.hostImports().size()];
+            for (int i = 0; i < hosts.length; i++) {
+                hosts[i] = env.hosts().get(image.hostImports().get(i).name());
+            }
+            interpreter = new Interpreter(image, memory, heap, env.stack(), ctx, stack, statics, hosts, output,
+                    env.interrupt(), config.getLong(Config.BUDGET));
+            if (image.initFunction() >= 0) {
+                interpreter.runEntry(image.initFunction());
+            }
+            interpreter.runEntry(image.mainFunction());
+            return null;
+        } catch (Unwind u) {
+            if (u.reported() != null) {
+                return u.reported();
+            }
+            return reports.report(u.kind(), u.head(), stack != null ? stack : new GuestStack(MAIN_GOROUTINE, null));
+        } finally {
+            if (stack != null) {
+                env.stack().release(ctx, stack);
+            }
+            env.stack().runEnded(ctx);
+        }
+    }
+
+    /**
+     * A program that did not compile, or one whose host functions the embedder did not supply,
+     * fails as {@code go build} would: diagnostics on standard error, exit status 1. A bodyless
+     * function without a host body is Go's {@code missing function body}.
+     */
+    private GuestError checkRunnable() {
+        List<String> lines = new ArrayList<>();
+        if (!image.compiled()) {
+            for (Diagnostic d : image.diagnostics()) {
+                lines.add(d.toString());
+            }
+        } else {
+            for (HostImport h : image.hostImports()) {
+                if (!env.hosts().containsKey(h.name())) {
+                    lines.add(new Diagnostic(image.source().name(), h.line(), h.column(), "missing function body")
+                            .toString());
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        String text = String.join("\n", lines) + "\n";
+        output.printText(Output.STDERR, text);
+        return new GuestError(GuestError.Kind.COMPILE, lines.getFirst(), text);
+    }
+
+    private static GuestError internalError(Throwable t, Output output) {
+        String first = "fatal error: internal VM error: " + t;
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        String text = first + "\n\n" + trace;
+        try {
+            output.printText(Output.STDERR, text);
+        } catch (RuntimeException e) {
+            // nowhere left to write it; the result carries it
+        }
+        return new GuestError(GuestError.Kind.FATAL, first, text);
+    }
+
+    private Metrics metrics(long wallNanos) {
+        Map<String, Long> m = new TreeMap<>();
+        for (String key : List.of("stack.growths", "stack.wordsCopied", "stack.pointersAdjusted", "stack.shrinks")) {
+            m.put(key, 0L);
+        }
+        m.putAll(counters.snapshot());
+        if (interpreter != null) {
+            m.put("vm.instructions", interpreter.instructions());
+            m.put("vm.calls", interpreter.calls());
+            m.merge("stack.peakBytes", interpreter.peakStackBytes(), Math::max);
+        }
+        if (memory != null) {
+            m.put("mem.reservedPeakBytes", memory.reservedPeakBytes());
+            m.put("mem.committedPeakBytes", memory.committedPeakBytes());
+        }
+        if (heap != null) {
+            m.put("gc.wordsAllocated", heap.wordsAllocated());
+        }
+        m.put("time.wallNanos", wallNanos);
+        return new Metrics(m);
+    }
+}
