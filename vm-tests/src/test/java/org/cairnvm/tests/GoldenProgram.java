@@ -39,7 +39,7 @@ public record GoldenProgram(String name, Path path, int exitStatus, String stdou
     static final String TESTDATA_PROPERTY = "cairn.testdata";
 
     /** Reads {@code NAME.go} and its expectation files; a missing {@code .out} is an error. */
-    static GoldenProgram load(Path go) {
+    public static GoldenProgram load(Path go) {
         try {
             String file = go.getFileName().toString();
             String base = file.substring(0, file.length() - ".go".length());
@@ -78,7 +78,7 @@ public record GoldenProgram(String name, Path path, int exitStatus, String stdou
     public static final String REGRESS_DIR = "regress";
 
     /** Every golden program: {@code *.go} of {@code testdata} then of its {@value #REGRESS_DIR} folder. */
-    static List<GoldenProgram> loadGolden(Path testdata) {
+    public static List<GoldenProgram> loadGolden(Path testdata) {
         List<GoldenProgram> all = new ArrayList<>(loadAll(testdata));
         Path regress = testdata.resolve(REGRESS_DIR);
         if (Files.isDirectory(regress)) {
@@ -88,7 +88,7 @@ public record GoldenProgram(String name, Path path, int exitStatus, String stdou
     }
 
     /** The name tests are shown by: {@code arith.go}, or {@code regress/seed-42.go} for a saved case. */
-    String displayName() {
+    public String displayName() {
         Path dir = path.getParent();
         return dir != null && dir.getFileName() != null && dir.getFileName().toString().equals(REGRESS_DIR)
                 ? REGRESS_DIR + "/" + name : name;

@@ -1,0 +1,187 @@
+package org.cairnvm.tests.fuzz;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real Go toolchain as the oracle: builds programs in one temporary module and runs the
+ * binaries. A batch is built by a single {@code go build -o bin/ ./...}, one package per program,
+ * which lets Go compile and link them in parallel and share its caches; that is several times
+ * faster than a {@code go build} per program. Close it to delete the module.
+ */
+final class GoOracle implements AutoCloseable {
+
+    /**
+     * Limit for one build of a whole batch: generous, as a cold Go cache on a slow machine
+     * needs tens of seconds for a few hundred small programs.
+     */
+    private static final long BUILD_LIMIT_SECONDS = 600;
+
+    /**
+     * Limit for one run of a built program. Generated programs take milliseconds; a reduced
+     * candidate may loop forever or recurse until Go's 1 GB stack limit (2 to 3 seconds), and a
+     * run that times out counts as "not the disagreement we are after".
+     */
+    private static final long RUN_LIMIT_SECONDS = 10;
+
+    /** Exit status given to a run that hit {@link #RUN_LIMIT_SECONDS}. */
+    static final int TIMED_OUT = -1;
+
+    private final Path go;
+    private final Path module;
+    private int oneOffs;
+
+    private GoOracle(Path go, Path module) {
+        this.go = go;
+        this.module = module;
+    }
+
+    /** An oracle when {@code go} is on the PATH, else empty. */
+    static Optional<GoOracle> find() {
+        return findOnPath("go").map(go -> {
+            try {
+                Path module = Files.createTempDirectory("cairn-fuzz-go-");
+                Files.writeString(module.resolve("go.mod"), "module cairnfuzz\n\ngo 1.19\n");
+                return new GoOracle(go, module);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** {@code go env GOVERSION}, for reports. */
+    String version() {
+        return process(List.of(go.toString(), "env", "GOVERSION"), module, RUN_LIMIT_SECONDS).stdout().strip();
+    }
+
+    /**
+     * Builds every program with one {@code go build} and runs each; the result maps each name to
+     * its outcome. A program Go rejects gets exit status 1 and Go's first message, as
+     * LANGUAGE.md's contract states compile errors.
+     */
+    synchronized Map<String, Outcome> runAll(Map<String, String> programs) {
+        Path batch = module.resolve("batch" + (oneOffs++));
+        Path bin = batch.resolve("bin");
+        try {
+            for (Map.Entry<String, String> p : programs.entrySet()) {
+                Path dir = batch.resolve(p.getKey());
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("main.go"), p.getValue());
+            }
+            Files.createDirectories(bin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // -s -w: no symbol table or DWARF, which roughly halves the link, the bulk of a build.
+        Result build = process(List.of(go.toString(), "build", "-ldflags=-s -w", "-o", bin + File.separator,
+                "./" + module.relativize(batch) + "/..."), module, BUILD_LIMIT_SECONDS);
+        Map<String, Outcome> out = new LinkedHashMap<>();
+        for (String name : programs.keySet()) {
+            Path binary = bin.resolve(name);
+            if (Files.isExecutable(binary)) {
+                Result r = process(List.of(binary.toString()), batch, RUN_LIMIT_SECONDS);
+                out.put(name, Outcome.of(r.stdout(), r.status(), r.stderr()));
+            } else {
+                out.put(name, compileFailure(build.stderr(), name));
+            }
+        }
+        delete(batch);
+        return out;
+    }
+
+    /** Builds and runs one program. */
+    synchronized Outcome run(String source) {
+        return runAll(Map.of("one", source)).get("one");
+    }
+
+    /** Go's first message about package {@code name}, without the {@code ./dir/} prefix. */
+    private static Outcome compileFailure(String stderr, String name) {
+        String prefix = name + "/";
+        String message = stderr.lines().filter(l -> l.contains(prefix + "main.go:")).findFirst()
+                .map(l -> "main.go:" + l.substring(l.indexOf(prefix + "main.go:") + (prefix + "main.go:").length()))
+                .orElse(stderr.isBlank() ? "go build failed" : Outcome.firstLine(stderr));
+        return new Outcome("", 1, message);
+    }
+
+    @Override
+    public void close() {
+        delete(module);
+    }
+
+    /** A finished process. */
+    private record Result(int status, String stdout, String stderr) {
+    }
+
+    private static Result process(List<String> command, Path dir, long limitSeconds) {
+        try {
+            Path out = Files.createTempFile("cairn-fuzz-out", ".txt");
+            Path err = Files.createTempFile("cairn-fuzz-err", ".txt");
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                // The oracle never needs the network: generated programs import only the standard library.
+                pb.environment().put("GOPROXY", "off");
+                pb.environment().put("GOFLAGS", "-mod=mod");
+                Process p = pb.start();
+                boolean done;
+                try {
+                    done = p.waitFor(limitSeconds, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    done = false;
+                }
+                if (!done) {
+                    p.destroyForcibly();
+                    return new Result(TIMED_OUT, "", "timed out after " + limitSeconds + " s");
+                }
+                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Optional<Path> findOnPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String d : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(d.isEmpty() ? "." : d, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toAbsolutePath());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Differential testing: {@link org.cairnvm.tests.fuzz.ProgramGenerator} writes seeded, valid,
+ * terminating Go programs; {@link org.cairnvm.tests.fuzz.DifferentialTest} runs a batch of them
+ * under every combination of installed plugins and stress modes ({@link
+ * org.cairnvm.tests.fuzz.RunConfig}) and, when {@code go} is installed, under Go itself ({@link
+ * org.cairnvm.tests.fuzz.GoOracle}); {@link org.cairnvm.tests.fuzz.Reducer} shrinks a program on
+ * which they disagree, and {@link org.cairnvm.tests.fuzz.RegressionCase} saves it under {@code
+ * testdata/regress/} for the golden suite to replay.
+ */
+package org.cairnvm.tests.fuzz;
