@@ -1,4 +1,4 @@
-// Allocation-heavy binary trees (like the bintrees anchor, depth 12): short-lived trees, one long-lived tree, explicit GCs.
+// Allocation-heavy binary trees (like the bintrees anchor, at depth 6 so that a collection at every allocation stays affordable): short-lived trees, one long-lived tree, explicit GCs.
 package main
 
 import (
@@ -26,7 +26,7 @@ func (t *Tree) check() int {
 }
 
 func main() {
-	maxDepth := 12
+	maxDepth := 6
 	stretch := bottomUp(maxDepth + 1)
 	fmt.Println("stretch tree of depth", maxDepth+1, "check:", stretch.check())
 	longLived := bottomUp(maxDepth)

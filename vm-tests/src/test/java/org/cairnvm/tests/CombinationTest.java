@@ -88,8 +88,11 @@ class CombinationTest {
         Combination copying = Combination.all(List.of(new FakePlugin(PluginKind.STACK, "copying"))).getFirst();
         Combination segmented = Combination.all(List.of(new FakePlugin(PluginKind.STACK, "segmented"),
                 new FakePlugin(PluginKind.GC, "precise"))).getFirst();
+        Combination copyingWithGc = Combination.all(List.of(new FakePlugin(PluginKind.STACK, "copying"),
+                new FakePlugin(PluginKind.GC, "precise"))).getFirst();
         assertEquals(List.of("none", "stack-move"), applicable(copying));
-        assertEquals(List.of("none", "stack-move", "split-call", "gc-alloc"), applicable(segmented));
+        assertEquals(List.of("none", "split-call", "gc-alloc"), applicable(segmented));
+        assertEquals(List.of("none", "stack-move", "gc-alloc", "gc-alloc,stack-move"), applicable(copyingWithGc));
     }
 
     private static List<String> applicable(Combination c) {

@@ -20,14 +20,19 @@ public record StressMode(String name, Predicate<Combination> appliesTo) {
     public static final StressMode NONE = new StressMode("none", c -> true);
 
     /**
-     * Every mode, in the order the tests run. {@code stack-move} runs everywhere (a strategy that
-     * cannot move ignores it); the others only where the plugin that implements them is chosen.
+     * Every mode, in the order the tests run, each only where the plugins it stresses are chosen.
      */
     public static final List<StressMode> ALL = List.of(
             NONE,
-            new StressMode("stack-move", c -> true),
+            new StressMode("stack-move", StressMode::stackMoves),
             new StressMode("split-call", c -> "segmented".equals(c.choice(PluginKind.STACK))),
-            new StressMode("gc-alloc", c -> c.choice(PluginKind.GC) != null));
+            new StressMode("gc-alloc", c -> c.choice(PluginKind.GC) != null),
+            new StressMode("gc-alloc,stack-move", c -> c.choice(PluginKind.GC) != null && stackMoves(c)));
+
+    /** Segmented stacks never move, so {@code stack-move} would only repeat their unstressed runs. */
+    private static boolean stackMoves(Combination c) {
+        return !"segmented".equals(c.choice(PluginKind.STACK));
+    }
 
     /** The value to give the {@code stress} option; empty for {@link #NONE}. */
     public Optional<String> optionValue() {

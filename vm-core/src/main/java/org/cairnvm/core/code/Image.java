@@ -24,10 +24,13 @@ import org.cairnvm.api.Source;
  * @param initFunction index of the function that initialises globals, or -1 when there are none
  * @param mainFunction index of {@code main.main}
  * @param escapeNotes escape decisions, for {@code cairn disasm --escapes}
+ * @param globalPointers word offsets (ascending) of the globals that hold pointers: the
+ *     collector's exact roots in the static region
  */
 public record Image(Source source, List<Diagnostic> diagnostics, List<FunctionCode> functions, List<Layout> layouts,
                     List<HostImport> hostImports, long[] staticWords, int globalWords, int initFunction,
-                    int mainFunction, List<EscapeNote> escapeNotes) implements Program {
+                    int mainFunction, List<EscapeNote> escapeNotes, int[] globalPointers)
+        implements Program {
 
     /** Where the static region starts: above the unmapped first 64 KiB, so small offsets from nil fault. */
     public static final long STATIC_BASE = 0x10000L;
@@ -35,7 +38,7 @@ public record Image(Source source, List<Diagnostic> diagnostics, List<FunctionCo
     /** A program that did not compile. */
     public static Image failed(Source source, List<Diagnostic> diagnostics) {
         return new Image(source, List.copyOf(diagnostics), List.of(), List.of(), List.of(), new long[0], 0, -1, -1,
-                List.of());
+                List.of(), new int[0]);
     }
 
     public FunctionCode function(int index) {

@@ -107,6 +107,6 @@ public final class Compiler {
             return Image.failed(source, d.sorted());
         }
         return new Image(source, List.of(), List.copyOf(functions), img.layouts(), List.copyOf(img.hosts),
-                img.staticWords(), img.globalWords, img.initIndex, main, esc.notes());
+                img.staticWords(), img.globalWords, img.initIndex, main, esc.notes(), img.globalPointers());
     }
 }

@@ -134,6 +134,16 @@ final class ImageBuilder {
         return address;
     }
 
+    /** Word offsets of the globals' pointer words, ascending, from each global's type. */
+    int[] globalPointers() {
+        List<Integer> offsets = new ArrayList<>();
+        for (Symbol.Var v : info.globals) {
+            int at = globalOffset.get(v);
+            Types.pointerMap(v.type()).stream().forEach(b -> offsets.add(at + b));
+        }
+        return offsets.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     List<Layout> layouts() {
         return List.copyOf(layouts);
     }

@@ -89,6 +89,23 @@ final class Op {
     static final int ADDI_CALL = NUMGOROUTINE + 1;
     /** {@code ADD} fused with the {@code RET} that follows it. */
     static final int ADD_RET = NUMGOROUTINE + 2;
+    /*
+     * A conditional jump fused with the RET right after it, which runs when the jump is not
+     * taken: {@code if n < 2 { return n }} in one dispatch. One per compare-and-branch, in the
+     * order of JEQ..JGEI, so {@code JEQ_RET + (op - JEQ)} is the fused form of {@code op}.
+     */
+    static final int JEQ_RET = NUMGOROUTINE + 3;
+    static final int JNE_RET = JEQ_RET + (JNE - JEQ);
+    static final int JLT_RET = JEQ_RET + (JLT - JEQ);
+    static final int JLE_RET = JEQ_RET + (JLE - JEQ);
+    static final int JGT_RET = JEQ_RET + (JGT - JEQ);
+    static final int JGE_RET = JEQ_RET + (JGE - JEQ);
+    static final int JEQI_RET = JEQ_RET + (JEQI - JEQ);
+    static final int JNEI_RET = JEQ_RET + (JNEI - JEQ);
+    static final int JLTI_RET = JEQ_RET + (JLTI - JEQ);
+    static final int JLEI_RET = JEQ_RET + (JLEI - JEQ);
+    static final int JGTI_RET = JEQ_RET + (JGTI - JEQ);
+    static final int JGEI_RET = JEQ_RET + (JGEI - JEQ);
 
     private Op() {
     }

@@ -21,6 +21,12 @@ import org.cairnvm.spi.RegionKind;
  * path, which accounts the page as committed: committed bytes follow the bump pointer exactly.
  */
 public final class Heap {
+    /** What the heap calls when a request does not fit its space (or at every request under stress). */
+    public interface Refill {
+        /** Collects; afterwards the space installed with {@link #install} should fit {@code requestWords}. */
+        void collect(long requestWords, boolean stress);
+    }
+
     /**
      * First backing: 64 KiB. Small programs stay small, and doubling from here reaches 1 GiB in 14
      * steps, whose copies cost about as much as the allocations themselves.
@@ -28,14 +34,20 @@ public final class Heap {
     static final int INITIAL_WORDS = 8192;
 
     private final GuestMemory memory;
-    private final Mapping region;
-    private final long base;
+    private Mapping region;
+    private long base;
     private final long maxWords;
     private long[] words;
     /** Word index of the next free word. */
     private int top;
     /** Allocations ending at or below this index take the fast path: min(backing, committed pages). */
     private int fastLimit;
+    /** With a collector: the space's end, where the next collection is triggered; else {@code maxWords}. */
+    private long limit;
+    private Refill refill;
+    private boolean stress;
+    /** Words allocated over the run, headers included, across collections. */
+    private long allocatedBefore;
 
     /** A heap of at most {@code maxBytes}, headers included. */
     public Heap(GuestMemory memory, long maxBytes) {
@@ -48,6 +60,46 @@ public final class Heap {
                 RegionKind.HEAP, "heap");
         this.base = region.base();
         this.words = region.words;
+        this.limit = maxWords;
+    }
+
+    /**
+     * Hands the slow path to a collector: from now on a request beyond {@code limit} (or every
+     * request, under {@code stress}) calls {@code refill} first.
+     */
+    public void attach(Refill refill, boolean stress, long initialLimitWords) {
+        this.refill = refill;
+        this.stress = stress;
+        this.limit = Math.min(maxWords, initialLimitWords);
+        fastLimit = stress ? 0 : (int) Math.min(fastLimit, limit);
+    }
+
+    /**
+     * Installs a collector's new space: objects in {@code [base, top)}, allocation up to {@code
+     * limit} (addresses). The region must be a growable heap region of this memory.
+     */
+    public void install(Mapping space, long topAddress, long limitAddress) {
+        allocatedBefore += top;
+        region = space;
+        base = space.base();
+        words = space.words;
+        top = (int) ((topAddress - base) >>> 3);
+        allocatedBefore -= top;
+        limit = Math.min(maxWords, (limitAddress - base) >>> 3);
+        if (top > 0) {
+            memory.noteCommitted(region, 8L * top);
+        }
+        long committedEnd = GuestMemory.pageRound(8L * top) >>> 3;
+        fastLimit = stress ? 0 : (int) Math.min(Math.min(words.length, committedEnd), limit);
+    }
+
+    /** A collection asked for by the program ({@code runtime.GC()}); false when no collector is attached. */
+    public boolean collectNow() {
+        if (refill == null) {
+            return false;
+        }
+        refill.collect(0, false);
+        return true;
     }
 
     /**
@@ -71,6 +123,14 @@ public final class Heap {
             throw new IllegalArgumentException("negative object size: " + payloadWords);
         }
         long end = top + 1 + payloadWords;
+        if (refill != null && 1 + payloadWords <= maxWords && (stress || end > limit)) {
+            refill.collect(1 + payloadWords, stress);
+            end = top + 1 + payloadWords;
+            if (end > limit) {
+                throw new OutOfMemory("heap of " + (8 * maxWords) + " bytes cannot hold " + (8 * (payloadWords + 1))
+                        + " more", 8 * (payloadWords + 1));
+            }
+        }
         if (end > maxWords) {
             throw new OutOfMemory("heap of " + (8 * maxWords) + " bytes cannot hold " + (8 * (payloadWords + 1))
                     + " more", 8 * (payloadWords + 1));
@@ -78,14 +138,14 @@ public final class Heap {
         if (end > words.length) {
             long n = words.length;
             while (n < end) {
-                n = Math.min(2 * n, maxWords);
+                n = Math.min(2 * n, Math.min(maxWords, region.span() >>> 3));
             }
             memory.grow(region, (int) n);
             words = region.words;
         }
         memory.noteCommitted(region, 8 * end);
         long committedEnd = GuestMemory.pageRound(8 * end) >>> 3;
-        fastLimit = (int) Math.min(words.length, committedEnd);
+        fastLimit = stress && refill != null ? 0 : (int) Math.min(Math.min(words.length, committedEnd), limit);
         int t = top;
         words[t] = Layout.header(layoutId, payloadWords);
         top = (int) end;
@@ -117,9 +177,23 @@ public final class Heap {
         return words;
     }
 
-    /** Words allocated so far, headers included. */
+    /** Words allocated over the run, headers included (collections do not lower it). */
     public long wordsAllocated() {
-        return top;
+        return allocatedBefore + top;
+    }
+
+    /**
+     * A fresh growable heap region for a collector's to-space: {@code initialBytes} backed now,
+     * room to grow in place to {@code spanBytes}.
+     */
+    public Mapping reserveSpace(long initialBytes, long spanBytes) {
+        long words = Math.max(1, Math.min((initialBytes + 7) >>> 3, maxWords));
+        return memory.reserveGrowable(Math.max(spanBytes, 8 * words), (int) words, RegionKind.HEAP, "heap");
+    }
+
+    /** The heap's current region. */
+    public Mapping space() {
+        return region;
     }
 
     /** The maximum size in bytes, as configured ({@code heap.max}) and capped by what one region can back. */
@@ -129,6 +203,8 @@ public final class Heap {
 
     /** Gives the region back to the address space at the end of a run. */
     public void release() {
-        memory.release(region);
+        if (region.isLive()) {
+            memory.release(region);
+        }
     }
 }

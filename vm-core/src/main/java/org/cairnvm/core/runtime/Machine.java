@@ -99,6 +99,11 @@ public final class Machine {
         GuestStack stack = null;
         try {
             stack = env.stack().newStack(ctx, MAIN_GOROUTINE);
+            if (env.gc() != null) {
+                RunGc gc = new RunGc(env.gc(), memory, heap, image, walker, counters, trace, config, env.stack(), ctx);
+                gc.addStack(stack);
+                heap.attach(gc, ctx.stress("gc-alloc"), RunGc.MIN_HEAP_BYTES >>> 3);
+            }
             HostFunction[] hosts = new HostFunction[image.hostImports().size()];
             for (int i = 0; i < hosts.length; i++) {
                 hosts[i] = env.hosts().get(image.hostImports().get(i).name());

@@ -21,6 +21,7 @@ import org.cairnvm.core.compile.Compiler;
 import org.cairnvm.core.disasm.Disassembler;
 import org.cairnvm.core.runtime.Machine;
 import org.cairnvm.core.runtime.RunEnv;
+import org.cairnvm.spi.Collector;
 import org.cairnvm.spi.OverflowHandler;
 import org.cairnvm.spi.StackStrategy;
 
@@ -37,6 +38,8 @@ final class CairnVm implements Vm {
     private final Config config;
     private final StackStrategy stack;
     private final OverflowHandler overflow;
+    /** The collector plugin, or null when none is installed. */
+    private final Collector gc;
     private final Map<String, HostFunction> hosts;
     private final Writer out;
     private final Writer err;
@@ -44,8 +47,9 @@ final class CairnVm implements Vm {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean closed;
 
-    CairnVm(Config config, StackStrategy stack, OverflowHandler overflow, Map<String, HostFunction> hosts,
-            Writer out, Writer err) {
+    CairnVm(Config config, StackStrategy stack, OverflowHandler overflow, Collector gc,
+            Map<String, HostFunction> hosts, Writer out, Writer err) {
+        this.gc = gc;
         this.config = config;
         this.stack = stack;
         this.overflow = overflow;
@@ -74,7 +78,7 @@ final class CairnVm implements Vm {
             Writer o = out != null ? out : new StringWriter();
             Writer e = err != null ? err : new StringWriter();
             RunResult r = image.compiled()
-                    ? Machine.run(image, new RunEnv(config, stack, overflow, hosts, o, e, interrupt))
+                    ? Machine.run(image, new RunEnv(config, stack, overflow, hosts, o, e, interrupt, gc))
                     : compileFailure(image, e);
             flush(o);
             flush(e);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cairnvm.api.Vm;
+import org.cairnvm.spi.Collector;
 import org.cairnvm.spi.OverflowHandler;
 import org.cairnvm.spi.PluginKind;
 import org.cairnvm.spi.StackStrategy;
@@ -60,7 +61,12 @@ public final class Engine implements VmEngine {
             StackStrategy stack = injector.getInstance(StackStrategy.class);
             OverflowHandler overflow = spec.overflowHandler() != null ? spec.overflowHandler()
                     : injector.getInstance(OverflowHandler.class);
-            return new CairnVm(resolved.config(), stack, overflow, spec.hostFunctions(), spec.out(), spec.err());
+            Collector gc = chosen.containsKey(PluginKind.GC) ? injector.getInstance(Collector.class) : null;
+            if (gc != null && gc.movesObjects() && gc.wantsAmbiguousRoots()) {
+                throw new IllegalStateException("gc plugin '" + chosen.get(PluginKind.GC).name()
+                        + "' moves objects but wants ambiguous roots, which cannot be updated");
+            }
+            return new CairnVm(resolved.config(), stack, overflow, gc, spec.hostFunctions(), spec.out(), spec.err());
         } catch (CreationException | ConfigurationException | ProvisionException e) {
             throw new IllegalStateException("cannot wire the plugins (" + names + "): " + e.getMessage(), e);
         }

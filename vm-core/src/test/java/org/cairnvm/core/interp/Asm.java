@@ -94,7 +94,7 @@ public final class Asm {
         List<Layout> layouts = List.of(new Layout(0, "string", 0, new BitSet()), new Layout(1, "[]int", 1, new BitSet()),
                 new Layout(2, "[]*int", 1, ptr), new Layout(3, "[]main.pair", 2, pair));
         return new Image(Source.of("prog.go", "package main\n"), List.of(), fcs, layouts, List.copyOf(hosts), st,
-                globalWords, init, main, List.of());
+                globalWords, init, main, List.of(), new int[0]);
     }
 
     /** One function being assembled. */

@@ -470,6 +470,50 @@ class InterpreterTest {
         assertEquals(expected, o.result().metrics().get("vm.instructions"));
     }
 
+    /**
+     * A compare-and-branch directly followed by RET is fused into a conditional return: both
+     * outcomes, register and immediate forms, a jump landing on the RET alone, and the count
+     * (a return taken through the pair is two instructions).
+     */
+    @Test
+    void fusedConditionalReturnsKeepTheirMeaning() {
+        Asm asm = new Asm();
+        Asm.Fn main = asm.fn("main.main", 0, 0, 10);
+        // func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }
+        Asm.Fn fib = asm.fn("main.fib", 1, 1, 7);
+        int big = fib.jump(JGEI, 2, 2);
+        fib.op(RET, 2, 1);
+        fib.land(big).op(ADDI, 5, 2, -1).op(CALL, fib.index, 5, 4)
+                .op(ADDI, 6, 2, -2).op(CALL, fib.index, 6, 5)
+                .op(ADD, 3, 4, 5).op(RET, 3, 1);
+        // func minOr7(a, b int) int { if a >= b { return 7 } else { return a } }, with the jump
+        // over the first RET and a second jump landing on it
+        Asm.Fn pick = asm.fn("main.pick", 2, 1, 5);
+        pick.op(LOADI, 4, 7);
+        int small = pick.jump(JLT, 2, 3);
+        pick.op(RET, 4, 1);
+        pick.land(small).op(MOV, 4, 2);
+        int again = pick.jump(JEQI, 4, 4);   // a == 4 jumps back onto the RET of the pair
+        pick.op(RET, 4, 1);
+        pick.land(again).op(LOADI, 4, 9).op(JMP, 7);   // onto the first pair's RET, at pc 7: returns 9
+        main.op(LOADI, 2, 10).op(CALL, fib.index, 2, 3)
+                .op(LOADI, 4, 1).op(LOADI, 5, 2).op(CALL, pick.index, 4, 6)
+                .op(LOADI, 4, 3).op(LOADI, 5, 2).op(CALL, pick.index, 4, 7)
+                .op(LOADI, 4, 4).op(LOADI, 5, 5).op(CALL, pick.index, 4, 8)
+                .op(PRINTI, 3, 1).op(PRINTC, ' ', 1).op(PRINTI, 6, 1).op(PRINTC, ' ', 1)
+                .op(PRINTI, 7, 1).op(PRINTC, ' ', 1).op(PRINTI, 8, 1).op(RET, 0, 0);
+        Runs.Outcome o = Runs.run(asm.image());
+        assertEquals(0, o.status(), o.err());
+        assertEquals("55 1 7 9", o.out());
+        // fib(10): 177 calls, 89 leaves (JGEI RET) and 88 inner ones (JGEI ADDI CALL ADDI CALL ADD RET)
+        long fibCount = 89 * 2 + 88 * 7;
+        long pickCount = 5 /* a=1: LOADI JLT MOV JEQI RET */ + 3 /* a=3: LOADI JLT RET */
+                + 7 /* a=4: LOADI JLT MOV JEQI LOADI JMP RET */;
+        long mainCount = 2 + 3 + 3 + 3 + 8;
+        assertEquals(fibCount + pickCount + mainCount, o.result().metrics().get("vm.instructions"));
+        assertEquals(177 + 3, o.result().metrics().get("vm.calls"));
+    }
+
     @Test
     void hostFunctions() {
         Asm asm = new Asm();

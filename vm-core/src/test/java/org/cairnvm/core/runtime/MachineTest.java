@@ -185,7 +185,7 @@ class MachineTest {
         FunctionCode bad = new FunctionCode(0, "main.main", new int[] {999}, new int[] {1}, new long[0], 2, 0, 0,
                 new StackMap(new int[0], new int[0][]), List.of(), 1);
         Image image = new Image(Source.of("prog.go", ""), List.of(), List.of(bad), List.of(), List.of(), new long[0],
-                0, -1, 0, List.of());
+                0, -1, 0, List.of(), new int[0]);
         Runs.Outcome o = Runs.run(image);
         assertEquals(2, o.status());
         assertTrue(o.firstLine().startsWith("fatal error: internal VM error: "), o.firstLine());

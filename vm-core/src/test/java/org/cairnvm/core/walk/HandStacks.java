@@ -53,7 +53,7 @@ final class HandStacks {
 
     static Image image(List<FunctionCode> functions) {
         return new Image(Source.of("prog.go", "package main\n"), List.of(), functions, List.of(), List.of(),
-                new long[0], 0, -1, 0, List.of());
+                new long[0], 0, -1, 0, List.of(), new int[0]);
     }
 
     /** The copying strategy, found the way core finds it: as a service, wired by its Guice module. */
