@@ -3,7 +3,6 @@ package org.cairnvm.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ class OracleTest {
 
     @TestFactory
     Stream<DynamicTest> expectedFilesMatchGo() throws IOException {
-        Optional<Path> go = findOnPath("go");
+        Optional<Path> go = GoToolchain.go();
         Assumptions.assumeTrue(go.isPresent(), "go is not on the PATH");
         String version = run(List.of(go.get().toString(), "env", "GOVERSION"), Path.of(".")).stdout().strip();
         Assumptions.assumeTrue(version.equals(GO_RELEASE) || version.startsWith(GO_RELEASE + "."),
@@ -110,19 +109,5 @@ class OracleTest {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
-    }
-
-    private static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(d.isEmpty() ? "." : d, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toAbsolutePath());
-            }
-        }
-        return Optional.empty();
     }
 }

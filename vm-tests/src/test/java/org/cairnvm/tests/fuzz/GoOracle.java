@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cairnvm.tests.GoToolchain;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,7 +51,7 @@ final class GoOracle implements AutoCloseable {
 
     /** An oracle when {@code go} is on the PATH, else empty. */
     static Optional<GoOracle> find() {
-        return findOnPath("go").map(go -> {
+        return GoToolchain.go().map(go -> {
             try {
                 Path module = Files.createTempDirectory("cairn-fuzz-go-");
                 Files.writeString(module.resolve("go.mod"), "module cairnfuzz\n\ngo 1.19\n");
@@ -169,19 +170,5 @@ final class GoOracle implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(d.isEmpty() ? "." : d, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toAbsolutePath());
-            }
-        }
-        return Optional.empty();
     }
 }
