@@ -33,6 +33,7 @@ final class MatrixReport {
             new Column("gc", "gc.cycles", 1),
             new Column("moved", "gc.wordsMoved", 1),
             new Column("live", "gc.liveWords", 1),
+            new Column("pause ms", "gc.pauseNanosTotal", 1_000_000),
             new Column("switches", "sched.switches", 1),
             new Column("committed", "mem.committedPeakBytes", 1),
             new Column("wall ms", "time.wallNanos", 1_000_000));

@@ -10,6 +10,13 @@ import org.cairnvm.api.Config;
  * the start of the space's region to {@link #spaceTop}.
  */
 public interface GcContext {
+    /**
+     * Layout id of a free chunk's header in a space handed out as free runs ({@link #installRuns}):
+     * {@code (FREE_LAYOUT << 32) | payloadWords}. No program layout has it (ids are small and
+     * non-negative), so a collector parsing its space tells free chunks from objects by the header.
+     */
+    int FREE_LAYOUT = -1;
+
     AddressSpace memory();
 
     Counters counters();
@@ -57,4 +64,24 @@ public interface GcContext {
 
     /** Visits every live word range of every goroutine stack (for a conservative collector). */
     void ambiguousRoots(RangeVisitor visitor);
+
+    /**
+     * Visits every frame of every goroutine stack, innermost first; the words {@code [fp, fp + 8 *
+     * frameWords)} of each are the ranges {@link #ambiguousRoots} gives, here with the function that
+     * owns them (for a conservative collector's attribution of what a slot retains).
+     */
+    void ambiguousFrames(FrameVisitor visitor);
+
+    /**
+     * Makes the current space's free runs the allocator's (a non-moving collector's counterpart of
+     * {@link #installSpace}). {@code runs} holds address pairs {@code [from, to)}, ascending and
+     * disjoint, every word in them zero except the free-chunk header ({@link #FREE_LAYOUT}) the
+     * collector writes at each run's start; objects and free chunks lie contiguously in {@code
+     * [space().base(), parsedTop)}, and a run that starts at {@code parsedTop} or above may extend
+     * to the end of the space's span ({@code space().base() + heapMaxBytes()}). Allocation bumps
+     * through each run in turn; when a request does not fit the rest of a run, core writes a
+     * free-chunk header over that rest, so the space stays parseable. The next collection is due
+     * once {@code allowanceWords} more words (headers included) have been allocated.
+     */
+    void installRuns(long[] runs, long parsedTop, long allowanceWords);
 }

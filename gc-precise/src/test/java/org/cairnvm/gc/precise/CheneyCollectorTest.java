@@ -106,6 +106,14 @@ class CheneyCollectorTest {
         @Override public void ambiguousRoots(RangeVisitor v) {
             v.visit(roots.base(), roots.base() + roots.words().length * 8L);
         }
+
+        /** This world has roots but no frames. */
+        @Override public void ambiguousFrames(org.cairnvm.spi.FrameVisitor v) {
+        }
+
+        @Override public void installRuns(long[] runs, long parsedTop, long allowanceWords) {
+            throw new AssertionError("a copying collector allocates by bumping, never through free runs");
+        }
     }
 
     @Test

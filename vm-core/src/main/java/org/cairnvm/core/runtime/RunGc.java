@@ -14,6 +14,7 @@ import org.cairnvm.core.memory.Mapping;
 import org.cairnvm.spi.AddressSpace;
 import org.cairnvm.spi.Collector;
 import org.cairnvm.spi.Counters;
+import org.cairnvm.spi.FrameVisitor;
 import org.cairnvm.spi.FrameWalker;
 import org.cairnvm.spi.GcCause;
 import org.cairnvm.spi.GcContext;
@@ -193,5 +194,27 @@ final class RunGc implements GcContext, Heap.Refill {
                 return true;
             });
         }
+    }
+
+    @Override
+    public void ambiguousFrames(FrameVisitor visitor) {
+        for (GuestStack s : stacks) {
+            walker.walk(s, visitor);
+        }
+    }
+
+    @Override
+    public void installRuns(long[] runs, long parsedTop, long allowanceWords) {
+        long base = heap.space().base();
+        long end = base + heap.maxBytes();
+        int[] idx = new int[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            if (runs[i] < base || runs[i] > end || (runs[i] & 7) != 0 || (i > 0 && runs[i] < runs[i - 1])) {
+                throw new IllegalArgumentException("free run bound outside the heap or out of order: 0x"
+                        + Long.toHexString(runs[i]));
+            }
+            idx[i] = (int) ((runs[i] - base) >>> 3);
+        }
+        heap.installRuns(idx, (int) ((parsedTop - base) >>> 3), allowanceWords);
     }
 }
