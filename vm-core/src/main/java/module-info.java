@@ -11,9 +11,12 @@ module org.cairnvm.core {
     // it in the module graph, which Guice, an automatic module, cannot do by itself.
     requires jakarta.inject;
     requires jdk.unsupported;
+    // stats.hostHeap reads the JVM's heap usage
+    requires java.management;
 
     provides org.cairnvm.spi.VmEngine with org.cairnvm.core.wiring.Engine;
-    provides org.cairnvm.spi.VmPlugin with org.cairnvm.core.runtime.FatalOverflowPlugin;
+    provides org.cairnvm.spi.VmPlugin with org.cairnvm.core.runtime.FatalOverflowPlugin,
+            org.cairnvm.core.runtime.KillGoroutineOverflowPlugin;
 
     uses org.cairnvm.spi.VmPlugin;
 

@@ -41,10 +41,12 @@ public record Combination(SortedMap<PluginKind, String> choices, SortedMap<Strin
     /**
      * Every combination of {@code installed} and their variants: the cartesian product over the
      * kinds (in {@link PluginKind} order), plugins of a kind sorted by name, variants in the
-     * order the plugin lists them. With nothing installed, the one empty combination.
+     * order the plugin lists them. Plugins that do not {@linkplain VmPlugin#matchesGo match Go}
+     * are left out. With nothing installed, the one empty combination.
      */
     public static List<Combination> all(List<VmPlugin> installed) {
-        Map<PluginKind, List<VmPlugin>> byKind = installed.stream().collect(Collectors.groupingBy(
+        Map<PluginKind, List<VmPlugin>> byKind = installed.stream().filter(VmPlugin::matchesGo)
+                .collect(Collectors.groupingBy(
                 VmPlugin::kind, () -> new EnumMap<>(PluginKind.class), Collectors.toList()));
         List<Combination> out = new ArrayList<>();
         out.add(new Combination(new TreeMap<>()));

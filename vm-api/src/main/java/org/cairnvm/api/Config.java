@@ -44,9 +44,17 @@ public final class Config {
     /** Comma-separated stress modes: stack-move, gc-alloc, split-call. */
     public static final Key STRESS = new Key("stress", "", "stress modes: stack-move,gc-alloc,split-call");
 
+    /**
+     * Whether each {@code runtime.GC()} also collects the JVM's own heap and records what the
+     * run holds there ({@code jvm.heapLiveBytes}, the largest seen): the host memory the guest
+     * really costs, stacks and heap included. Off by default: a full JVM collection per call.
+     */
+    public static final Key STATS_HOST_HEAP = new Key("stats.hostHeap", "false",
+            "at each runtime.GC(), also measure the JVM heap in use (true/false)");
+
     /** Every key core knows, in the order {@code cairn config --help} lists them. */
     public static final List<Key> KEYS = List.of(STACK, GC, SCHEDULER, OVERFLOW, STACK_INITIAL,
-            STACK_MAX, HEAP_MAX, BUDGET, TRACE, STRESS);
+            STACK_MAX, HEAP_MAX, BUDGET, TRACE, STRESS, STATS_HOST_HEAP);
 
     private final Map<String, String> values;
 

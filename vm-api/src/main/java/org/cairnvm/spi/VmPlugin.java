@@ -32,4 +32,14 @@ public interface VmPlugin {
     default java.util.List<java.util.Map<String, String>> variants() {
         return java.util.List.of(java.util.Map.of());
     }
+
+    /**
+     * Whether a program runs under this plugin as it does built by Go, the language's oracle.
+     * False for a plugin that changes a program's outcome on purpose (an overflow handler that
+     * lets the other goroutines go on): {@link org.cairnvm.api.Combination#all} leaves it out of
+     * the combinations that are compared with each other and with Go.
+     */
+    default boolean matchesGo() {
+        return true;
+    }
 }

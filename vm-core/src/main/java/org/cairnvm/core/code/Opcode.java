@@ -143,7 +143,34 @@ public enum Opcode {
     /** runtime.GC(). */
     GC(true),
     /** d = runtime.NumGoroutine(). */
-    NUMGOROUTINE(false, DST);
+    NUMGOROUTINE(false, DST),
+
+    // ---- goroutines and channels (a channel is one word: 0 for nil, else the payload address
+    // of a channel object; see org.cairnvm.core.chan)
+    /**
+     * go f(args): a new goroutine whose entry frame runs FUNC with its parameter words copied
+     * from SLOT (laid out as for CALL); it joins the tail of the run queue.
+     */
+    GO(true, FUNC, SLOT),
+    /** runtime.Gosched(): the running goroutine goes to the tail of the run queue. */
+    GOSCHED(true),
+    /**
+     * d = make(chan T, size): LAYOUT(1) the channel object's layout, LAYOUT(2) the buffer's
+     * element layout, size (-1: unbuffered), element words IMM; panics "makechan: size out of range".
+     */
+    MAKECHAN(true, DST, LAYOUT, LAYOUT, SRCOPT, IMM),
+    /** ch &lt;- s[0..n): may block; panics "send on closed channel"; a nil channel blocks forever. */
+    SEND(true, SRC, SRCN, N),
+    /** d[0..n) = &lt;-ch: may block; a closed, drained channel gives the zero value. */
+    RECV(true, DSTN, SRC, N),
+    /** d[0..n), ok = &lt;-ch: ok is 0 when the value is the zero value of a closed, drained channel. */
+    RECV2(true, DSTN, DST, SRC, N),
+    /** close(ch): wakes every waiter; panics "close of nil channel" / "close of closed channel". */
+    CLOSE(false, SRC),
+    /** d = len(ch): buffered elements (0 for nil). */
+    CHANLEN(false, DST, SRC),
+    /** d = cap(ch): buffer size (0 for nil). */
+    CHANCAP(false, DST, SRC);
 
     private static final Opcode[] VALUES = values();
 

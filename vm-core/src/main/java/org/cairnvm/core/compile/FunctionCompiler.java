@@ -27,6 +27,7 @@ import org.cairnvm.core.code.Opcode;
 import org.cairnvm.core.code.SlotInfo;
 import org.cairnvm.core.code.StackMap;
 import org.cairnvm.core.escape.Escapes;
+import org.cairnvm.core.parse.Parser;
 import org.cairnvm.core.types.Type;
 import org.cairnvm.core.types.Types;
 
@@ -47,6 +48,11 @@ import static org.cairnvm.core.code.Opcode.*;
  * address is taken but does not escape stays in the frame, is zeroed in the prologue (it is in
  * every stack map) and is addressed with {@code ADDR}; so is every non-escaping
  * {@code new(T)}/{@code &T{}}.
+ *
+ * <p>A {@code go} statement lays out its receiver and arguments as a call does and {@code GO}
+ * copies them into the new goroutine's entry frame. Channel operations are single instructions
+ * on frame slots: a receive writes its destination in place unless Go's assignment rules need a
+ * temporary ({@code v, ok = <-ch} and {@code for v = range ch} assign only after the receive).
  */
 final class FunctionCompiler {
     /** Immediates are 32-bit instruction words; larger constants go through the constant pool. */
@@ -147,6 +153,13 @@ final class FunctionCompiler {
         prologue();
         for (VarSpec spec : info.globalInitOrder) {
             em.line = spec.pos().line();
+            if (isCommaOk(spec.names().size(), spec.values())) {
+                int mark = frame.mark();
+                List<Expr> names = new ArrayList<>(spec.names());
+                receiveCommaOk(names, spec.values().get(0), false);
+                frame.release(mark);
+                continue;
+            }
             for (int i = 0; i < spec.values().size() && i < spec.names().size(); i++) {
                 int mark = frame.mark();
                 Expr value = spec.values().get(i);
@@ -171,7 +184,9 @@ final class FunctionCompiler {
     private FunctionCode finish(int index, String name, int paramWords, int resultWords, int declLine) {
         int[] code = em.code();
         BitSet pointers = frame.pointerWords();
-        Liveness live = new Liveness(code, pointers, frame.addressTakenPointerWords(),
+        BitSet params = new BitSet();
+        params.set(FunctionCode.HEADER_WORDS, FunctionCode.HEADER_WORDS + paramWords);
+        Liveness live = new Liveness(code, pointers, frame.addressTakenPointerWords(), params,
                 f -> img.paramWords[f], f -> img.resultWords[f], h -> img.hosts.get(h).resultWords()).solve();
         BitSet entry = live.liveAtEntry();
         entry.andNot(paramPointerWords);
@@ -262,6 +277,11 @@ final class FunctionCompiler {
                     a.rhs().forEach(this::expr);
                 }
                 case Stmt.IncDec i -> expr(i.x());
+                case Stmt.Send send -> {
+                    expr(send.chan());
+                    expr(send.value());
+                }
+                case Stmt.Go g -> expr(g.call());
                 case Stmt.Return r -> r.results().forEach(this::expr);
                 case Stmt.If i -> {
                     stmt(i.init());
@@ -439,6 +459,11 @@ final class FunctionCompiler {
             case Stmt.DeclStmt d -> {
                 if (d.decl() instanceof Decl.VarDecl vd) {
                     for (VarSpec spec : vd.specs()) {
+                        if (isCommaOk(spec.names().size(), spec.values())) {
+                            List<Expr> names = new ArrayList<>(spec.names());
+                            receiveCommaOk(names, spec.values().get(0), true);
+                            continue;
+                        }
                         for (int i = 0; i < spec.names().size(); i++) {
                             Expr init = i < spec.values().size() ? spec.values().get(i) : null;
                             Symbol sym = info.defs.get(spec.names().get(i));
@@ -461,16 +486,12 @@ final class FunctionCompiler {
             case Stmt.Switch sw -> switchStmt(sw);
             case Stmt.Empty e -> {
             }
-            case Stmt.Go g -> throw unsupportedGoroutines(g.pos());
-            case Stmt.Send send -> throw unsupportedGoroutines(send.pos());
+            case Stmt.Go g -> goStmt(g);
+            case Stmt.Send send -> send(send);
             case Stmt.Unsupported u -> throw new CompileError(u.pos(), "unsupported: " + u.what());
         }
         em.line = savedLine;
         frame.release(mark);
-    }
-
-    static CompileError unsupportedGoroutines(Pos pos) {
-        return new CompileError(pos, "unsupported: goroutines and channels are not implemented yet");
     }
 
     /** Declares a local, zeroing it or evaluating its initialiser straight into its storage. */
@@ -517,6 +538,10 @@ final class FunctionCompiler {
     private void assign(Stmt.Assign a) {
         String op = a.op();
         if (op.equals("=") || op.equals(":=")) {
+            if (isCommaOk(a.lhs().size(), a.rhs())) {
+                receiveCommaOk(a.lhs(), a.rhs().get(0), op.equals(":="));
+                return;
+            }
             if (a.lhs().size() == 1 && a.rhs().size() == 1) {
                 assignOne(a.lhs().get(0), a.rhs().get(0), op.equals(":="));
                 return;
@@ -578,6 +603,82 @@ final class FunctionCompiler {
             frameHome.put(v, slot);
         }
         move(slot, valueSlot, n);
+    }
+
+    /** Whether an assignment or declaration of that many names from these values is {@code v, ok = <-ch}. */
+    private static boolean isCommaOk(int names, List<Expr> values) {
+        return names == 2 && values.size() == 1 && unparen(values.get(0)) instanceof Expr.Unary u
+                && u.op() == Expr.UnaryOp.RECV;
+    }
+
+    /**
+     * {@code v, ok = <-ch} (or with {@code :=}, or {@code var v, ok = <-ch}): RECV2 into two
+     * temporaries, then the two assignments: as in Go, nothing is assigned until the receive is
+     * done, whatever the runtime does to the destination while the receiver waits.
+     */
+    private void receiveCommaOk(List<? extends Expr> lhs, Expr rhs, boolean define) {
+        Expr ch = ((Expr.Unary) unparen(rhs)).x();
+        Type elem = chanElem(ch);
+        int c = eval(ch);
+        int value = frame.temp(elem);
+        int ok = frame.temp(Type.Basic.BOOL);
+        em.emit(RECV2, value, ok, c, Types.words(elem));
+        assignFrom(lhs.get(0), value, define);
+        assignFrom(lhs.get(1), ok, define);
+    }
+
+    /** Assigns (or with {@code define}, declares when it is new) the value in {@code slot} to l. */
+    private void assignFrom(Expr l, int slot, boolean define) {
+        if (isBlank(l)) {
+            return;
+        }
+        if (define && l instanceof Expr.Ident id && info.defs.get(id) instanceof Symbol.Var v) {
+            declareFrom(v, slot);
+        } else {
+            store(place(l), slot);
+        }
+    }
+
+    private Type chanElem(Expr ch) {
+        return ((Type.Chan) Types.underlying(info.typeOf(ch))).elem();
+    }
+
+    /** {@code ch <- v}: the channel, then the value, are evaluated before the (possibly blocking) SEND. */
+    private void send(Stmt.Send s) {
+        Type elem = chanElem(s.chan());
+        int c = eval(s.chan());
+        int v;
+        if (isNil(s.value())) {
+            v = frame.temp(elem);
+            zero(v, elem);
+        } else {
+            v = eval(s.value());
+        }
+        em.emit(SEND, c, v, Types.words(elem));
+    }
+
+    /**
+     * {@code go f(args)} / {@code go x.m(args)}: the receiver and arguments are evaluated into an
+     * argument area exactly as for CALL, and GO copies them into the new goroutine's entry frame.
+     */
+    private void goStmt(Stmt.Go g) {
+        Expr.Call c = g.call();
+        String unsupported = SubsetCheck.goTarget(info, c);
+        if (unsupported != null) {
+            throw new CompileError(Parser.startPos(c), unsupported);
+        }
+        Expr fun = unparen(c.fun());
+        Symbol.Func callee;
+        Expr recv = null;
+        if (fun instanceof Expr.Selector s && info.selections.get(s) instanceof Selection.Method m) {
+            callee = m.method();
+            recv = s.x();
+        } else {
+            callee = (Symbol.Func) info.symbol((Expr.Ident) fun);
+        }
+        int block = argumentArea(c, callee, recv);
+        em.emit(GO, img.functionIndex.get(callee), block);
+        frame.free(block);
     }
 
     private void assignOne(Expr lhs, Expr rhs, boolean define) {
@@ -717,7 +818,10 @@ final class FunctionCompiler {
                 ptrSlot = frame.temp(xt);
                 evalInto(r.x(), ptrSlot);
             }
-            case Type.Chan c -> throw unsupportedGoroutines(r.pos());
+            case Type.Chan c -> {
+                rangeChan(r, c);
+                return;
+            }
             default -> throw new CompileError(r.pos(), "unsupported: range over " + xt);
         }
         int ew = Types.words(elem);
@@ -773,6 +877,48 @@ final class FunctionCompiler {
         targets.pop();
         em.bind(cont);
         em.emit(ADDI, h, h, 1);
+        em.goTo(top);
+        em.bind(end);
+    }
+
+    /**
+     * {@code for v := range ch}: RECV2 at the top of every iteration, leaving the loop when ok is
+     * false (closed and drained); continue and the back-edge LOOP go to the receive. The
+     * channel is evaluated once, as Go does. A new frame variable receives in place; any other
+     * target (an assigned variable, which Go leaves untouched by the final failed receive, or a
+     * variable moved to the heap) receives into a temporary, stored only when ok.
+     */
+    private void rangeChan(Stmt.Range r, Type.Chan c) {
+        Type elem = c.elem();
+        int ch = frame.temp(info.typeOf(r.x()));
+        evalInto(r.x(), ch);
+        // for a channel, the one iteration variable is the key
+        Expr key = r.key() == null || isBlank(r.key()) ? null : r.key();
+        int value = -1;
+        if (r.define() && key instanceof Expr.Ident id && info.defs.get(id) instanceof Symbol.Var v) {
+            declare(v, null);
+            if (place(key) instanceof Place.Frame f) {
+                value = f.slot();
+            }
+        }
+        boolean direct = value >= 0;
+        if (!direct) {
+            value = frame.temp(elem);
+        }
+        int ok = frame.temp(Type.Basic.BOOL);
+        Label top = new Label();
+        Label end = new Label();
+        em.bind(top);
+        em.emit(RECV2, value, ok, ch, Types.words(elem));
+        em.jump(JF, end, ok);
+        if (key != null && !direct) {
+            int mark = frame.mark();
+            store(place(key), value);
+            frame.release(mark);
+        }
+        targets.push(new Targets(end, top));
+        stmt(r.body());
+        targets.pop();
         em.goTo(top);
         em.bind(end);
     }
@@ -1194,7 +1340,18 @@ final class FunctionCompiler {
                     address(place(x), dst);
                 }
             }
-            case RECV -> throw unsupportedGoroutines(u.pos());
+            case RECV -> {
+                int ch = eval(u.x());
+                int n = Types.words(t);
+                if (ch >= dst && ch < dst + n) {
+                    // the runtime zeroes a parked receiver's destination: it must not hold the channel
+                    int tmp = frame.temp(t);
+                    em.emit(RECV, tmp, ch, n);
+                    move(dst, tmp, n);
+                } else {
+                    em.emit(RECV, dst, ch, n);
+                }
+            }
         }
     }
 
@@ -1227,7 +1384,7 @@ final class FunctionCompiler {
             Type ot = operandType(b);
             Type u = Types.underlying(ot);
             if (isComparison(op) && !isNil(b.x()) && !isNil(b.y()) && (u == Type.Basic.INT || u == Type.Basic.BOOL
-                    || u instanceof Type.Pointer || u == Type.Basic.UNTYPED_INT || u == Type.Basic.UNTYPED_BOOL)) {
+                    || u instanceof Type.Pointer || u instanceof Type.Chan || u == Type.Basic.UNTYPED_INT || u == Type.Basic.UNTYPED_BOOL)) {
                 int x = eval(b.x());
                 int y = eval(b.y());
                 Opcode o = switch (op) {
@@ -1585,16 +1742,39 @@ final class FunctionCompiler {
             return;
         }
         Symbol.Func callee;
-        List<Type> types = new ArrayList<>();
         Expr recv = null;
         if (fun instanceof Expr.Selector s && info.selections.get(s) instanceof Selection.Method m) {
             callee = m.method();
             recv = s.x();
-            types.add(callee.pointerReceiver() ? new Type.Pointer(callee.receiverType()) : callee.receiverType());
         } else if (fun instanceof Expr.Ident id && info.symbol(id) instanceof Symbol.Func f) {
             callee = f;
         } else {
             throw new CompileError(c.pos(), "unsupported: calling a function value");
+        }
+        int block = argumentArea(c, callee, recv);
+        Type rt = callee.signature().result();
+        int rw = rt == null ? 0 : Types.words(rt);
+        int dest = rw == 0 ? block : dst >= 0 ? dst : frame.temp(rt);
+        int saved = em.line;
+        em.line = c.pos().line() > 0 ? c.pos().line() : saved;
+        if (callee.isHost()) {
+            em.emit(CALLHOST, img.hostIndex.get(callee), block, ImageBuilder.paramWordsOf(callee), dest);
+        } else {
+            em.emit(CALL, img.functionIndex.get(callee), block, dest);
+        }
+        em.line = saved;
+        frame.free(block);
+    }
+
+    /**
+     * Evaluates a call's receiver (taking its address or dereferencing it as the method needs)
+     * and arguments into consecutive temporaries laid out as the callee's parameters, the area
+     * CALL and GO copy from; returns its first slot. The caller frees it.
+     */
+    private int argumentArea(Expr.Call c, Symbol.Func callee, Expr recv) {
+        List<Type> types = new ArrayList<>();
+        if (recv != null) {
+            types.add(callee.pointerReceiver() ? new Type.Pointer(callee.receiverType()) : callee.receiverType());
         }
         types.addAll(callee.signature().params());
         int block = frame.block(types);
@@ -1615,18 +1795,7 @@ final class FunctionCompiler {
             element(c.args().get(i), pt, at);
             at += Types.words(pt);
         }
-        Type rt = callee.signature().result();
-        int rw = rt == null ? 0 : Types.words(rt);
-        int dest = rw == 0 ? block : dst >= 0 ? dst : frame.temp(rt);
-        int saved = em.line;
-        em.line = c.pos().line() > 0 ? c.pos().line() : saved;
-        if (callee.isHost()) {
-            em.emit(CALLHOST, img.hostIndex.get(callee), block, at - block, dest);
-        } else {
-            em.emit(CALL, img.functionIndex.get(callee), block, dest);
-        }
-        em.line = saved;
-        frame.free(block);
+        return block;
     }
 
     private void builtin(Expr.Call c, Symbol.BuiltinFn b, int dst) {
@@ -1651,7 +1820,7 @@ final class FunctionCompiler {
                     case Type.Pointer p when Types.underlying(p.elem()) instanceof Type.Array a -> {
                         loadInt(target, a.length());
                     }
-                    case Type.Chan ch -> throw unsupportedGoroutines(c.pos());
+                    case Type.Chan ch -> em.emit(b == Symbol.BuiltinFn.LEN ? CHANLEN : CHANCAP, target, eval(x));
                     default -> throw new CompileError(c.pos(), "unsupported: " + b.goName + " of " + info.typeOf(x));
                 }
             }
@@ -1683,12 +1852,18 @@ final class FunctionCompiler {
             }
             case MAKE -> {
                 Type t = info.typeOf(c);
+                int target = dst >= 0 ? dst : frame.temp(t);
+                if (Types.underlying(t) instanceof Type.Chan ch) {
+                    int size = args.size() > 1 ? eval(args.get(1)) : -1;
+                    em.emit(MAKECHAN, target, img.chanLayout(), img.sliceLayout(ch.elem()), size,
+                            Types.words(ch.elem()));
+                    return;
+                }
                 if (!(Types.underlying(t) instanceof Type.Slice s)) {
-                    throw unsupportedGoroutines(c.pos());
+                    throw new CompileError(c.pos(), "unsupported: make of " + t);
                 }
                 int n = eval(args.get(1));
                 int cap = args.size() > 2 ? eval(args.get(2)) : n;
-                int target = dst >= 0 ? dst : frame.temp(t);
                 em.emit(MAKESLICE, target, img.sliceLayout(s.elem()), n, cap, Types.words(s.elem()));
             }
             case NEW -> {
@@ -1715,11 +1890,9 @@ final class FunctionCompiler {
             case FMT_PRINT -> print(args, STDOUT, false, true);
             case FMT_PRINTLN -> print(args, STDOUT, true, true);
             case RUNTIME_GC -> em.emit(GC);
-            case RUNTIME_GOSCHED -> {
-                // with one goroutine, yielding returns at once
-            }
+            case RUNTIME_GOSCHED -> em.emit(GOSCHED);
             case RUNTIME_NUMGOROUTINE -> em.emit(NUMGOROUTINE, dst >= 0 ? dst : frame.temp(Type.Basic.INT));
-            case CLOSE -> throw unsupportedGoroutines(c.pos());
+            case CLOSE -> em.emit(CLOSE, eval(args.get(0)));
         }
     }
 
@@ -1728,6 +1901,15 @@ final class FunctionCompiler {
      * fmt.Print puts a space between two operands only when neither is a string; print none.
      */
     private void print(List<Expr> args, int stream, boolean newline, boolean spaces) {
+        // Every argument is evaluated before anything is printed, as Go does: an argument that
+        // prints, receives or panics must not find the line half written. A local variable is
+        // read where it is printed, after every call among the arguments, which is the order
+        // Go's compiler gives (fmt.Println(x, f(&x)) prints the x that f left).
+        int mark = frame.mark();
+        int[] values = new int[args.size()];
+        for (int i = 0; i < args.size(); i++) {
+            values[i] = eval(args.get(i));
+        }
         boolean println = newline;
         for (int i = 0; i < args.size(); i++) {
             Expr a = args.get(i);
@@ -1738,8 +1920,7 @@ final class FunctionCompiler {
                     em.emit(PRINTC, ' ', stream);
                 }
             }
-            int mark = frame.mark();
-            int v = eval(a);
+            int v = values[i];
             if (u == Type.Basic.INT || u == Type.Basic.UNTYPED_INT || u == Type.Basic.UNTYPED_RUNE) {
                 em.emit(PRINTI, v, stream);
             } else if (u == Type.Basic.BOOL || u == Type.Basic.UNTYPED_BOOL) {
@@ -1749,8 +1930,8 @@ final class FunctionCompiler {
             } else {
                 throw new CompileError(a.pos(), "unsupported: printing a value of type " + info.typeOf(a));
             }
-            frame.release(mark);
         }
+        frame.release(mark);
         if (newline) {
             em.emit(PRINTC, '\n', stream);
         }

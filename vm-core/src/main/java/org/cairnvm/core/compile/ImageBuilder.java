@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.cairnvm.core.check.Symbol;
 import org.cairnvm.core.check.TypeInfo;
+import org.cairnvm.core.code.ChanObject;
 import org.cairnvm.core.code.HostImport;
 import org.cairnvm.core.code.Image;
 import org.cairnvm.core.code.Layout;
@@ -101,6 +102,20 @@ final class ImageBuilder {
             id = layouts.size();
             layouts.add(new Layout(id, name, Types.words(t), Types.pointerMap(t)));
             layoutIds.put(name, id);
+        }
+        return id;
+    }
+
+    /**
+     * The one layout of channel objects, registered on first use. Its name has no type syntax
+     * in it, so it cannot collide with a layout named after a type.
+     */
+    int chanLayout() {
+        Integer id = layoutIds.get(ChanObject.LAYOUT_NAME);
+        if (id == null) {
+            id = layouts.size();
+            layouts.add(new Layout(id, ChanObject.LAYOUT_NAME, ChanObject.WORDS, ChanObject.pointers()));
+            layoutIds.put(ChanObject.LAYOUT_NAME, id);
         }
         return id;
     }

@@ -14,9 +14,18 @@ import org.cairnvm.core.code.StackMap;
  * live after it except what it defines, plus every address-taken frame word holding a pointer
  * (those can be read and written through pointers the analysis does not follow).
  *
- * <p>Operand widths come from {@link Operand}: {@code CALL}'s argument area is read for the
- * callee's parameter words and its destination written for its result words; a frame array named
- * by {@code FLOADIDX}/{@code FSTOREIDX} is read (and, for a store, also written) as a whole.
+ * <p>Operand widths come from {@link Operand}: {@code CALL}'s and {@code GO}'s argument area is
+ * read for the callee's parameter words and CALL's destination written for its result words; a
+ * frame array named by {@code FLOADIDX}/{@code FSTOREIDX} is read (and, for a store, also
+ * written) as a whole.
+ *
+ * <p>Two additions to the plain rule. A {@code RECV}/{@code RECV2} destination is in its own
+ * safepoint's map although the instruction defines it: while the receiver is parked the runtime
+ * has zeroed it and a sender writes into it, so the collector must see (and a stack copy
+ * relocate) whatever it holds; {@code MAKECHAN}'s destination likewise holds the new channel
+ * object while its buffer is allocated (the runtime zeroes it first). And every function has a map at resume pc 0, the entry: the
+ * parameters' pointer words live there (with the address-taken ones, read through pointers), for
+ * a goroutine's entry frame that is created, saved at pc 0, and not yet run.
  */
 final class Liveness {
     private final int[] code;
@@ -25,6 +34,7 @@ final class Liveness {
     private final IntUnaryOperator calleeParamWords;
     private final IntUnaryOperator calleeResultWords;
     private final IntUnaryOperator hostResultWords;
+    private final BitSet paramWords;
 
     private final List<Integer> starts = new ArrayList<>();
     private BitSet[] use;
@@ -32,7 +42,8 @@ final class Liveness {
     private BitSet[] liveIn;
     private BitSet[] liveOut;
 
-    Liveness(int[] code, BitSet pointers, BitSet addressTaken, IntUnaryOperator calleeParamWords,
+    /** {@code paramWords}: the frame words of the parameters (receiver included). */
+    Liveness(int[] code, BitSet pointers, BitSet addressTaken, BitSet paramWords, IntUnaryOperator calleeParamWords,
              IntUnaryOperator calleeResultWords, IntUnaryOperator hostResultWords) {
         this.code = code;
         this.pointers = pointers;
@@ -40,6 +51,7 @@ final class Liveness {
         this.calleeParamWords = calleeParamWords;
         this.calleeResultWords = calleeResultWords;
         this.hostResultWords = hostResultWords;
+        this.paramWords = paramWords;
     }
 
     /** Computes live sets; returns this. */
@@ -138,6 +150,7 @@ final class Liveness {
                                 d.set(v, v + calleeResultWords.applyAsInt(code[pc + 1]));
                             }
                         }
+                        case GO -> u.set(v, v + calleeParamWords.applyAsInt(code[pc + 1]));
                         case CALLHOST -> {
                             if (slotOperand == 1) {
                                 u.set(v, v + code[pc + 3]);
@@ -167,9 +180,15 @@ final class Liveness {
         return starts.isEmpty() ? new BitSet() : (BitSet) liveIn[0].clone();
     }
 
-    /** The stack maps of every safepoint. */
+    /** The stack maps of the entry (resume pc 0) and of every safepoint. */
     StackMap stackMap() {
         List<int[]> pcs = new ArrayList<>();
+        BitSet entry = liveAtEntry();
+        BitSet takenParams = (BitSet) addressTaken.clone();
+        takenParams.and(paramWords);
+        entry.or(takenParams);
+        entry.and(pointers);
+        pcs.add(concat(0, entry.stream().toArray()));
         for (int i = 0; i < starts.size(); i++) {
             int pc = starts.get(i);
             Opcode op = Opcode.of(code[pc]);
@@ -180,10 +199,12 @@ final class Liveness {
             BitSet after = (BitSet) liveOut[i].clone();
             after.andNot(def[i]);
             m.or(after);
+            if (op == Opcode.RECV || op == Opcode.RECV2 || op == Opcode.MAKECHAN) {
+                m.or(def[i]);
+            }
             m.or(addressTaken);
             m.and(pointers);
-            pcs.add(new int[] {pc + op.length()});
-            pcs.set(pcs.size() - 1, concat(pc + op.length(), m.stream().toArray()));
+            pcs.add(concat(pc + op.length(), m.stream().toArray()));
         }
         int[] resume = new int[pcs.size()];
         int[][] slots = new int[pcs.size()][];

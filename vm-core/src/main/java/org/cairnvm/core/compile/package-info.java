@@ -7,6 +7,8 @@
  * with one static type so its pointer-ness never changes; {@link org.cairnvm.core.compile.Liveness}
  * computes the stack map of every safepoint from the emitted code; {@link
  * org.cairnvm.core.compile.ImageBuilder} owns what is shared between functions (layouts, string
- * literals in the static region, function and global numbering).
+ * literals in the static region, function and global numbering, the channel layout);
+ * {@link org.cairnvm.core.compile.SubsetCheck} rejects the {@code go} statements that have no guest
+ * function to start.
  */
 package org.cairnvm.core.compile;

@@ -16,7 +16,9 @@ import org.cairnvm.core.code.SlotInfo;
  * Renders an image as text. Per function: its name, frame size, parameter and result words, the
  * slot table, then one line per instruction ({@code pc line OPCODE operands}, slots as
  * {@code r2}, labels as pcs, constants resolved, string literals quoted), each safepoint followed
- * by its stack map ({@code ; map @resumePc: r3 r7}).
+ * by its stack map ({@code ; map @resumePc: r3 r7}); the entry map (resume pc 0, where a goroutine
+ * created but not yet run is saved) comes before the first instruction as
+ * {@code ; map @0 (entry): r2}.
  */
 public final class Disassembler {
     private Disassembler() {
@@ -71,6 +73,11 @@ public final class Disassembler {
                     s.kind().name().toLowerCase(), s.addressTaken() ? " address-taken" : ""));
         }
         int[] code = f.code();
+        int[] entry = f.stackMap().at(0);
+        if (entry != null) {
+            sb.append("             ; map @0 (entry):");
+            mapSlots(entry, sb);
+        }
         for (int pc = 0; pc < code.length; ) {
             Opcode op = Opcode.of(code[pc]);
             sb.append(String.format("  %4d %4d  %-10s", pc, f.lines()[pc], op.name()));
@@ -85,15 +92,19 @@ public final class Disassembler {
             if (op.safepoint()) {
                 int[] map = f.stackMap().at(resume);
                 sb.append("             ; map @").append(resume).append(':');
-                if (map != null) {
-                    for (int s : map) {
-                        sb.append(" r").append(s);
-                    }
-                }
-                sb.append('\n');
+                mapSlots(map, sb);
             }
             pc = resume;
         }
+    }
+
+    private static void mapSlots(int[] map, StringBuilder sb) {
+        if (map != null) {
+            for (int s : map) {
+                sb.append(" r").append(s);
+            }
+        }
+        sb.append('\n');
     }
 
     private static String charLiteral(int c) {

@@ -303,11 +303,7 @@ public final class EscapeAnalysis {
                     expr(DISCARD, send.chan());
                     expr(heapHole("sent on channel", send.pos()), send.value());
                 }
-                case Stmt.Go g -> {
-                    for (Expr arg : g.call().args()) {
-                        expr(heapHole("passed to a goroutine", arg.pos()), arg);
-                    }
-                }
+                case Stmt.Go g -> goStmt(g);
                 case Stmt.Return r -> {
                     for (Expr e : r.results()) {
                         expr(holeOf(result, "returned", e.pos()), e);
@@ -348,6 +344,32 @@ public final class EscapeAnalysis {
                 }
                 case Stmt.Unsupported u -> {
                 }
+            }
+        }
+
+        /**
+         * Every argument of a {@code go} statement, and the receiver (its address for a pointer
+         * method called on an addressable value), goes to the heap: the new goroutine's stack moves
+         * independently of this one, so nothing of it may point into this stack.
+         */
+        private void goStmt(Stmt.Go g) {
+            Expr.Call c = g.call();
+            Expr fun = unparen(c.fun());
+            if (fun instanceof Expr.Selector s && info.selections.get(s) instanceof Selection.Method m) {
+                Hole h = heapHole("passed to a goroutine", s.x().pos());
+                boolean xIsPointer = Types.underlying(info.typeOf(s.x())) instanceof Type.Pointer;
+                if (m.method().pointerReceiver() && !xIsPointer) {
+                    addrOf(h, s.x(), null);
+                } else if (!m.method().pointerReceiver() && xIsPointer) {
+                    expr(h.deref(), s.x());
+                } else {
+                    expr(h, s.x());
+                }
+            } else if (!(fun instanceof Expr.Ident)) {
+                expr(DISCARD, fun);
+            }
+            for (Expr arg : c.args()) {
+                expr(heapHole("passed to a goroutine", arg.pos()), arg);
             }
         }
 

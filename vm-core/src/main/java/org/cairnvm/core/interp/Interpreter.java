@@ -1,21 +1,28 @@
 package org.cairnvm.core.interp;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cairnvm.api.Config;
 import org.cairnvm.api.HostFunction;
 import org.cairnvm.core.code.FunctionCode;
 import org.cairnvm.core.code.HostImport;
 import org.cairnvm.core.code.Image;
 import org.cairnvm.core.code.Layout;
 import org.cairnvm.core.code.Opcode;
+import org.cairnvm.core.chan.ChanPanic;
+import org.cairnvm.core.chan.Channels;
+import org.cairnvm.core.code.ChanObject;
 import org.cairnvm.core.memory.GuestMemory;
 import org.cairnvm.core.memory.Heap;
 import org.cairnvm.core.memory.MemoryFault;
 import org.cairnvm.core.memory.OutOfMemory;
 import org.cairnvm.spi.AddressSpace;
+import org.cairnvm.spi.Goroutine;
 import org.cairnvm.spi.GuestStack;
+import org.cairnvm.spi.Schedule;
 import org.cairnvm.spi.StackContext;
 import org.cairnvm.spi.StackSegment;
 import org.cairnvm.spi.StackStrategy;
@@ -84,7 +91,13 @@ public final class Interpreter {
     private final Heap heap;
     private final StackStrategy strategy;
     private final StackContext ctx;
-    private final GuestStack stack;
+    private final Schedule schedule;
+    private final Channels channels;
+    /** The running goroutine and its stack. */
+    private Goroutine current;
+    private GuestStack stack;
+    /** Set by a slow path that stops the running goroutine: {@link Stop#PARKED} or {@link Stop#YIELDED}. */
+    private Stop stop;
     private final long[] statics;
     private final long staticLimit;
     private final List<HostImport> hostImports;
@@ -92,6 +105,8 @@ public final class Interpreter {
     private final Output output;
     private final AtomicBoolean interrupt;
     private final long budget;
+    /** {@code stats.hostHeap}: measure the JVM heap at each {@code runtime.GC()}. */
+    private final boolean hostHeapProbe;
 
     /** The heap's backing and allocated range, for the loop's fast range check; see {@link #refreshHeap}. */
     private long[] heapWords;
@@ -113,7 +128,7 @@ public final class Interpreter {
      * @param budget instruction budget, 0 for none
      */
     public Interpreter(Image image, AddressSpace memory, Heap heap, StackStrategy strategy, StackContext ctx,
-                       GuestStack stack, long[] statics, HostFunction[] hosts, Output output,
+                       Schedule schedule, long[] statics, HostFunction[] hosts, Output output,
                        AtomicBoolean interrupt, long budget) {
         this.image = image;
         int nf = image.functions().size();
@@ -133,7 +148,8 @@ public final class Interpreter {
         this.heap = heap;
         this.strategy = strategy;
         this.ctx = ctx;
-        this.stack = stack;
+        this.schedule = schedule;
+        this.channels = new Channels(memory, schedule);
         this.statics = statics;
         this.staticLimit = Image.STATIC_BASE + 8L * statics.length;
         this.hostImports = image.hostImports();
@@ -141,6 +157,7 @@ public final class Interpreter {
         this.output = output;
         this.interrupt = interrupt;
         this.budget = budget;
+        this.hostHeapProbe = Boolean.parseBoolean(ctx.config().get(Config.STATS_HOST_HEAP));
     }
 
     /**
@@ -210,30 +227,63 @@ public final class Interpreter {
         return peakStackBytes;
     }
 
+    /** Why {@link #resume} returned. */
+    public enum Stop {
+        /** The goroutine's entry function returned: its stack is empty. */
+        ENDED,
+        /** It blocked in a channel operation; the schedule has it parked. */
+        PARKED,
+        /** It called {@code runtime.Gosched}. */
+        YIELDED
+    }
+
     /**
-     * Runs {@code function} as the goroutine's entry frame (saved frame pointer and return word
-     * 0) until it returns.
+     * Writes an entry frame for {@code function} (saved frame pointer and return word 0) on
+     * {@code g}'s empty stack, the frame's arguments copied from {@code args} (null for none),
+     * and leaves it saved at pc 0, ready for {@link #resume}. A frame larger than the stack goes
+     * through the strategy, as any call's does.
      */
-    public void runEntry(int function) {
+    public void enter(Goroutine g, int function, long[] args) {
+        GuestStack gs = g.stack();
         int fw = frameWords[function];
-        StackSegment seg = stack.segment;
-        stack.fp = 0;
-        stack.function = function;
-        stack.pc = 0;
+        StackSegment seg = gs.segment;
+        gs.fp = 0;
+        gs.function = function;
+        gs.pc = 0;
         int idx = seg.words.length - fw;
         if (idx < seg.guard) {
             pendingCallee = function;
-            long at = strategy.morestack(ctx, stack, fw);
+            long at = strategy.morestack(ctx, gs, fw);
             pendingCallee = -1;
-            seg = stack.segment;
+            seg = gs.segment;
             idx = seg.index(at);
         }
         seg.words[idx] = 0;
         seg.words[idx + 1] = 0;
-        save(seg.address(idx), function, 0);
-        continueAt = 0;
+        if (args != null) {
+            System.arraycopy(args, 0, seg.words, idx + 2, args.length);
+        }
+        gs.fp = seg.address(idx);
+    }
+
+    /**
+     * Runs {@code g} from its saved top frame until its entry function returns, it parks in a
+     * channel operation or it yields. Between slices: the budget and the interrupt. A sender
+     * woken by {@code close} panics here, at its send.
+     */
+    public Stop resume(Goroutine g) {
+        current = g;
+        stack = g.stack();
+        stop = null;
+        continueAt = stack.pc;
+        if (channels.wokenByClose(g)) {
+            throw Unwind.panic("send on closed channel");
+        }
         try {
             while (!execute()) {
+                if (stop != null) {
+                    return stop;
+                }
                 poll();
             }
         } finally {
@@ -242,6 +292,7 @@ public final class Interpreter {
         // The entry frame returned: the stack is empty. After an unwind the top frame stays
         // exact, for the report.
         stack.fp = 0;
+        return Stop.ENDED;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -792,7 +843,7 @@ public final class Interpreter {
                             // collection shrinks it), the next slice starts on the new segment.
                             save(base + 8L * fp, fn, pc);
                             pc = slowOp(code, pc);
-                            if (stack.segment.words != w || stack.segment.guard != guard) {
+                            if (stack.segment.words != w || stack.segment.guard != guard || stop != null) {
                                 continueAt = pc;
                                 return false;
                             }
@@ -1097,12 +1148,88 @@ public final class Interpreter {
                     strategy.shrink(ctx, stack);
                 }
                 refreshHeap();
+                if (hostHeapProbe) {
+                    System.gc();
+                    ctx.counters().max("jvm.heapLiveBytes",
+                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                }
             }
-            case Op.NUMGOROUTINE -> setSlot(code[pc + 1], 1);
+            case Op.NUMGOROUTINE -> setSlot(code[pc + 1], schedule.live().size());
+            case Op.GO -> go(code[pc + 1], code[pc + 2]);
+            case Op.GOSCHED -> {
+                schedule.ready(current);
+                stop = Stop.YIELDED;
+            }
+            case Op.MAKECHAN -> makechan(code[pc + 1], code[pc + 2], code[pc + 3],
+                    code[pc + 4] < 0 ? 0 : slot(code[pc + 4]), code[pc + 5]);
+            case Op.SEND, Op.RECV, Op.RECV2, Op.CLOSE -> channelOp(op, code, pc);
+            case Op.CHANLEN -> setSlot(code[pc + 1], channels.length(slot(code[pc + 2])));
+            case Op.CHANCAP -> setSlot(code[pc + 1], channels.capacity(slot(code[pc + 2])));
             default -> throw new IllegalStateException("bad opcode " + code[pc] + " at pc " + pc + " of "
                     + image.function(stack.function).name());
         }
         return next;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Goroutines and channels
+
+    /**
+     * {@code go f(args)}: a new goroutine whose entry frame holds the arguments, copied from this
+     * frame's argument area as a call would; it joins the tail of the run queue.
+     */
+    private void go(int function, int argSlot) {
+        long[] args = new long[paramWords[function]];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = slot(argSlot + i);
+        }
+        Goroutine g = schedule.spawn();
+        g.createdBy(stack.function, stack.pc);
+        enter(g, function, args);
+        schedule.ready(g);
+    }
+
+    /**
+     * {@code make(chan T, size)}: the channel object, then its buffer. The destination slot is in
+     * this safepoint's stack map, so the object stays reachable (and its address current) while
+     * the buffer's allocation may collect; it is zeroed first, so that map never sees garbage.
+     */
+    private void makechan(int d, int chanLayout, int elemLayout, long size, int ew) {
+        if (size < 0 || size * Math.max(ew, 1) > MAX_OBJECT_WORDS) {
+            throw Unwind.panic("makechan: size out of range");
+        }
+        setSlot(d, 0);
+        setSlot(d, allocate(chanLayout, ChanObject.WORDS));
+        long buf = size == 0 ? 0 : allocate(elemLayout, size * ew);
+        long ch = slot(d);
+        write(ch + 8L * ChanObject.BUF, buf);
+        write(ch + 8L * ChanObject.CAP, size);
+        write(ch + 8L * ChanObject.ELEM_WORDS, ew);
+    }
+
+    /**
+     * A channel operation that may block ({@code SEND}, {@code RECV}, {@code RECV2}) or panic
+     * ({@code CLOSE} too); a blocked one stops the goroutine, parked, at the resume pc.
+     */
+    private void channelOp(int op, int[] code, int pc) {
+        boolean done;
+        try {
+            done = switch (op) {
+                case Op.SEND -> channels.send(current, slot(code[pc + 1]), code[pc + 2], code[pc + 3]);
+                case Op.RECV -> channels.receive(current, slot(code[pc + 2]), code[pc + 1], -1, code[pc + 3]);
+                case Op.RECV2 -> channels.receive(current, slot(code[pc + 3]), code[pc + 1], code[pc + 2],
+                        code[pc + 4]);
+                default -> {
+                    channels.close(slot(code[pc + 1]));
+                    yield true;
+                }
+            };
+        } catch (ChanPanic p) {
+            throw Unwind.panic(p.getMessage());
+        }
+        if (!done) {
+            stop = Stop.PARKED;
+        }
     }
 
     // ------------------------------------------------------------------------------------------

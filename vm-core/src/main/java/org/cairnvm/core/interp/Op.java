@@ -82,19 +82,28 @@ final class Op {
     static final int PANIC = 70;
     static final int GC = 71;
     static final int NUMGOROUTINE = 72;
+    static final int GO = 73;
+    static final int GOSCHED = 74;
+    static final int MAKECHAN = 75;
+    static final int SEND = 76;
+    static final int RECV = 77;
+    static final int RECV2 = 78;
+    static final int CLOSE = 79;
+    static final int CHANLEN = 80;
+    static final int CHANCAP = 81;
 
     // ---- the interpreter's own fused pairs, never in a program's code (see Interpreter.quicken).
     // They follow the last opcode directly so the dispatch switch stays one dense jump table.
     /** {@code ADDI} fused with the {@code CALL} that follows it. */
-    static final int ADDI_CALL = NUMGOROUTINE + 1;
+    static final int ADDI_CALL = CHANCAP + 1;
     /** {@code ADD} fused with the {@code RET} that follows it. */
-    static final int ADD_RET = NUMGOROUTINE + 2;
+    static final int ADD_RET = CHANCAP + 2;
     /*
      * A conditional jump fused with the RET right after it, which runs when the jump is not
      * taken: {@code if n < 2 { return n }} in one dispatch. One per compare-and-branch, in the
      * order of JEQ..JGEI, so {@code JEQ_RET + (op - JEQ)} is the fused form of {@code op}.
      */
-    static final int JEQ_RET = NUMGOROUTINE + 3;
+    static final int JEQ_RET = CHANCAP + 3;
     static final int JNE_RET = JEQ_RET + (JNE - JEQ);
     static final int JLT_RET = JEQ_RET + (JLT - JEQ);
     static final int JLE_RET = JEQ_RET + (JLE - JEQ);
@@ -115,14 +124,16 @@ final class Op {
                 BITNOT, NOT, EQ, NE, LT, LE, GT, GE, JMP, LOOP, JT, JF, JEQ, JNE, JLT, JLE, JGT, JGE, JEQI, JNEI,
                 JLTI, JLEI, JGTI, JGEI, STRCAT, STREQ, STRNE, STRLEN, ADDR, GADDR, GLOAD, GSTORE, LOAD, STORE, LEA,
                 NEW, SLICEIDX, ARRIDX, FLOADIDX, FSTOREIDX, MAKESLICE, SLICE, SLICEPTR, APPEND, APPENDS, CALL,
-                CALLHOST, RET, PRINTI, PRINTB, PRINTS, PRINTC, PANIC, GC, NUMGOROUTINE};
+                CALLHOST, RET, PRINTI, PRINTB, PRINTS, PRINTC, PANIC, GC, NUMGOROUTINE, GO, GOSCHED,
+                MAKECHAN, SEND, RECV, RECV2, CLOSE, CHANLEN, CHANCAP};
         String[] names = {"MOV", "MOVN", "ZERO", "LOADI", "LOADK", "ADD", "SUB", "MUL", "DIV", "REM", "AND", "OR", "XOR",
                 "ANDNOT", "SHL", "SHR", "ADDI", "NEG", "BITNOT", "NOT", "EQ", "NE", "LT", "LE", "GT", "GE", "JMP",
                 "LOOP", "JT", "JF", "JEQ", "JNE", "JLT", "JLE", "JGT", "JGE", "JEQI", "JNEI", "JLTI", "JLEI",
                 "JGTI", "JGEI", "STRCAT", "STREQ", "STRNE", "STRLEN", "ADDR", "GADDR", "GLOAD", "GSTORE", "LOAD",
                 "STORE", "LEA", "NEW", "SLICEIDX", "ARRIDX", "FLOADIDX", "FSTOREIDX", "MAKESLICE", "SLICE",
                 "SLICEPTR", "APPEND", "APPENDS", "CALL", "CALLHOST", "RET", "PRINTI", "PRINTB", "PRINTS", "PRINTC",
-                "PANIC", "GC", "NUMGOROUTINE"};
+                "PANIC", "GC", "NUMGOROUTINE", "GO", "GOSCHED", "MAKECHAN", "SEND", "RECV", "RECV2", "CLOSE",
+                "CHANLEN", "CHANCAP"};
         Opcode[] all = Opcode.values();
         if (ordinals.length != all.length) {
             throw new AssertionError("interpreter knows " + ordinals.length + " opcodes, the instruction set has "

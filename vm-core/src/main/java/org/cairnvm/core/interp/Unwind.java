@@ -16,12 +16,18 @@ public final class Unwind extends RuntimeException {
     private final GuestError.Kind kind;
     private final List<String> head;
     private final GuestError reported;
+    private final boolean goroutineOnly;
 
     private Unwind(GuestError.Kind kind, List<String> head, GuestError reported) {
+        this(kind, head, reported, false);
+    }
+
+    private Unwind(GuestError.Kind kind, List<String> head, GuestError reported, boolean goroutineOnly) {
         super(head.isEmpty() ? reported.firstLine() : head.getFirst(), null, false, false);
         this.kind = kind;
         this.head = List.copyOf(head);
         this.reported = reported;
+        this.goroutineOnly = goroutineOnly;
     }
 
     /** {@code panic(v)} with a string or int value, already rendered. */
@@ -67,6 +73,19 @@ public final class Unwind extends RuntimeException {
     /** An error whose report has already been written (stack overflow). */
     public static Unwind reported(GuestError error) {
         return new Unwind(error.kind(), List.of(), error);
+    }
+
+    /**
+     * An error already reported that ends only the goroutine it unwinds (the {@code
+     * kill-goroutine} overflow handler's decision); the others go on.
+     */
+    public static Unwind goroutineKilled(GuestError error) {
+        return new Unwind(error.kind(), List.of(), error, true);
+    }
+
+    /** Whether only the unwound goroutine ends, not the program. */
+    public boolean goroutineOnly() {
+        return goroutineOnly;
     }
 
     public GuestError.Kind kind() {

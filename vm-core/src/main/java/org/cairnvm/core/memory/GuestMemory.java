@@ -14,7 +14,11 @@ import org.cairnvm.spi.RegionKind;
  *     one, faults.</li>
  * <li>The static region sits where the image says ({@code Image.STATIC_BASE}); every other region
  *     is placed at increasing addresses from {@link #ARENA_START}, each followed by an unmapped
- *     {@link #REGION_GAP}, so running off the end of any region faults.</li>
+ *     {@link #REGION_GAP}, so running off the end of any region faults. The exception is small
+ *     stacks (at most {@link #SMALL_STACK_MAX} bytes), which are carved side by side out of shared
+ *     pages, as Go's stack pool carves small stacks out of spans: a million parked goroutines
+ *     then cost a million small stacks, not a million pages. A stack never runs off its end (the
+ *     prologue check keeps every frame inside it), so they need no gap.</li>
  * <li>Addresses are never reused: a released region's range stays unmapped for the rest of the
  *     run, so a stale pointer into a moved stack faults instead of silently reading a new one.</li>
  * <li>Regions are kept sorted by base. Released regions stay in the array, dead, until they
@@ -35,6 +39,8 @@ public final class GuestMemory implements AddressSpace {
     public static final long REGION_GAP = 0x1_0000L;
     /** End of the usable space: the top of a 47-bit user address space, as on x86-64 Linux. */
     public static final long ADDRESS_LIMIT = 0x7fff_ffff_f000L;
+    /** Stacks up to this size share pages with other small stacks; see the class comment. */
+    public static final long SMALL_STACK_MAX = PAGE / 2;
     /** Largest backing a region can have: Java arrays are indexed by int, less a few header words. */
     static final int MAX_WORDS = Integer.MAX_VALUE - 8;
 
@@ -44,11 +50,17 @@ public final class GuestMemory implements AddressSpace {
     /** The last region found: most accesses hit the same region as the one before. */
     private Mapping last;
     private long nextBase = ARENA_START;
+    /** The page small stacks are being carved from: next free address and its end. */
+    private long smallStackNext;
+    private long smallStackEnd;
 
     private long reservedBytes;
     private long reservedPeakBytes;
     private long committedBytes;
     private long committedPeakBytes;
+    /** Committed bytes of stack regions alone: every goroutine's stacks together. */
+    private long committedStackBytes;
+    private long committedStackPeakBytes;
 
     /** Rounds a byte count up to whole pages. */
     public static long pageRound(long bytes) {
@@ -88,9 +100,11 @@ public final class GuestMemory implements AddressSpace {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative reservation: " + bytes);
         }
-        long size = pageRound(Math.max(bytes, 1));
+        boolean small = kind == RegionKind.STACK && bytes <= SMALL_STACK_MAX;
+        long size = small ? (Math.max(bytes, 8) + 7) & -8L : pageRound(Math.max(bytes, 1));
         long[] words = kind == RegionKind.GUARD ? null : backing((bytes + 7) >>> 3, bytes);
-        Mapping m = new Mapping(this, place(size, bytes), size, kind, label, words, size);
+        long base = small ? placeSmallStack(size) : place(size, bytes);
+        Mapping m = new Mapping(this, base, size, kind, label, words, size);
         insert(m);
         addReserved(size);
         return m;
@@ -143,6 +157,17 @@ public final class GuestMemory implements AddressSpace {
         return base;
     }
 
+    /** The next {@code size} bytes of the shared small-stack page, starting a new page when it is full. */
+    private long placeSmallStack(long size) {
+        if (smallStackNext + size > smallStackEnd) {
+            smallStackNext = place(PAGE, PAGE);
+            smallStackEnd = smallStackNext + PAGE;
+        }
+        long base = smallStackNext;
+        smallStackNext += size;
+        return base;
+    }
+
     private void insert(Mapping m) {
         if (count == regions.length) {
             if (dead > 0) {
@@ -181,6 +206,9 @@ public final class GuestMemory implements AddressSpace {
         }
         reservedBytes -= m.size;
         committedBytes -= m.committed;
+        if (m.kind() == RegionKind.STACK) {
+            committedStackBytes -= m.committed;
+        }
         m.retire();
         if (last == m) {
             last = null;
@@ -275,6 +303,10 @@ public final class GuestMemory implements AddressSpace {
         long c = Math.min(pageRound(Math.max(bytes, 0)), m.size);
         if (c > m.committed) {
             addCommitted(c - m.committed);
+            if (m.kind() == RegionKind.STACK) {
+                committedStackBytes += c - m.committed;
+                committedStackPeakBytes = Math.max(committedStackPeakBytes, committedStackBytes);
+            }
             m.committed = c;
         }
     }
@@ -329,6 +361,11 @@ public final class GuestMemory implements AddressSpace {
 
     public long committedPeakBytes() {
         return committedPeakBytes;
+    }
+
+    /** The most bytes of stack regions committed at once (stack.committedBytesPeak). */
+    public long committedStackPeakBytes() {
+        return committedStackPeakBytes;
     }
 
     /** Number of live regions. */

@@ -21,7 +21,13 @@ import org.cairnvm.core.interp.Unwind;
 import org.cairnvm.core.memory.GuestMemory;
 import org.cairnvm.core.memory.Heap;
 import org.cairnvm.core.walk.Walker;
-import org.cairnvm.spi.GuestStack;
+import org.cairnvm.spi.Counters;
+import org.cairnvm.spi.Goroutine;
+import org.cairnvm.spi.Schedule;
+import org.cairnvm.spi.ScheduleContext;
+import org.cairnvm.spi.StackContext;
+import org.cairnvm.spi.StackStrategy;
+import org.cairnvm.spi.Trace;
 import org.cairnvm.spi.Region;
 import org.cairnvm.spi.RegionKind;
 
@@ -39,8 +45,6 @@ public final class Machine {
     static final int EXIT_COMPILE = 1;
     /** Exit status of a panic or fatal error, as a Go binary gives. */
     static final int EXIT_FATAL = 2;
-    /** The id of the goroutine that runs main, as Go numbers it. */
-    static final int MAIN_GOROUTINE = 1;
 
     private final Image image;
     private final RunEnv env;
@@ -49,6 +53,7 @@ public final class Machine {
     private GuestMemory memory;
     private Heap heap;
     private Interpreter interpreter;
+    private Schedule schedule;
 
     private Machine(Image image, RunEnv env, Output output) {
         this.image = image;
@@ -91,41 +96,98 @@ public final class Machine {
                 ? staticRegion.words() : new long[0];
         heap = new Heap(memory, config.getSize(Config.HEAP_MAX));
         Walker walker = new Walker(image, memory);
-        Reports reports = new Reports(image, walker, output);
+        Reports reports = new Reports(image, walker, output, this::createdBy);
         RunTrace trace = new RunTrace(config.get(Config.TRACE), output);
         // The interpreter is made after the context it needs; until then no call is pending.
         RunContext ctx = new RunContext(memory, walker, counters, trace, config, env.overflow(), reports,
                 () -> interpreter == null ? -1 : interpreter.pendingCallee());
-        GuestStack stack = null;
+        schedule = env.scheduler().start(new ScheduleEnv(env.stack(), ctx, counters, trace));
         try {
-            stack = env.stack().newStack(ctx, MAIN_GOROUTINE);
             if (env.gc() != null) {
-                RunGc gc = new RunGc(env.gc(), memory, heap, image, walker, counters, trace, config, env.stack(), ctx);
-                gc.addStack(stack);
+                RunGc gc = new RunGc(env.gc(), memory, heap, image, walker, counters, trace, config, env.stack(), ctx,
+                        schedule);
                 heap.attach(gc, ctx.stress("gc-alloc"), RunGc.MIN_HEAP_BYTES >>> 3);
             }
             HostFunction[] hosts = new HostFunction[image.hostImports().size()];
             for (int i = 0; i < hosts.length; i++) {
                 hosts[i] = env.hosts().get(image.hostImports().get(i).name());
             }
-            interpreter = new Interpreter(image, memory, heap, env.stack(), ctx, stack, statics, hosts, output,
+            interpreter = new Interpreter(image, memory, heap, env.stack(), ctx, schedule, statics, hosts, output,
                     env.interrupt(), config.getLong(Config.BUDGET));
-            if (image.initFunction() >= 0) {
-                interpreter.runEntry(image.initFunction());
-            }
-            interpreter.runEntry(image.mainFunction());
-            return null;
-        } catch (Unwind u) {
-            if (u.reported() != null) {
-                return u.reported();
-            }
-            return reports.report(u.kind(), u.head(), stack != null ? stack : new GuestStack(MAIN_GOROUTINE, null));
+            return runGoroutines(schedule, reports);
         } finally {
-            if (stack != null) {
-                env.stack().release(ctx, stack);
-            }
+            schedule.end();
             env.stack().runEnded(ctx);
+            counters.max("stack.committedBytesPeak", memory.committedStackPeakBytes());
         }
+    }
+
+    /**
+     * The executor loop: goroutine 1 runs the init function and then {@code main.main} as entry
+     * frames; the schedule picks what runs next whenever the running goroutine parks, yields or
+     * ends. The program ends when {@code main.main} returns, whatever the others do (as in Go);
+     * when a guest error unwinds any goroutine; or with Go's deadlock error when nothing is
+     * runnable. A goroutine ended by the {@code kill-goroutine} overflow handler is reported and
+     * the others go on; the run then ends with exit status 2 and that report as its error.
+     */
+    private GuestError runGoroutines(Schedule schedule, Reports reports) {
+        int[] entries = image.initFunction() >= 0
+                ? new int[] {image.initFunction(), image.mainFunction()} : new int[] {image.mainFunction()};
+        Goroutine main = schedule.spawn();
+        interpreter.enter(main, entries[0], null);
+        schedule.ready(main);
+        GuestError killed = null;
+        for (;;) {
+            Goroutine g = schedule.next();
+            if (g == null) {
+                return deadlock(schedule, reports);
+            }
+            try {
+                Interpreter.Stop stop = interpreter.resume(g);
+                for (int phase = 1; stop == Interpreter.Stop.ENDED && g == main && phase < entries.length; phase++) {
+                    interpreter.enter(main, entries[phase], null);
+                    stop = interpreter.resume(main);
+                }
+                if (stop == Interpreter.Stop.ENDED) {
+                    if (g == main) {
+                        return killed;
+                    }
+                    schedule.exit(g);
+                }
+            } catch (Unwind u) {
+                if (!u.goroutineOnly()) {
+                    return u.reported() != null ? u.reported() : reports.report(u.kind(), u.head(), g.stack());
+                }
+                killed = killed != null ? killed : u.reported();
+                schedule.exit(g);
+                if (g == main) {
+                    return killed;
+                }
+            }
+        }
+    }
+
+    /** The {@code go} statement that created goroutine {@code id}, for traces; -1 for main or an unknown id. */
+    private long createdBy(int id) {
+        if (schedule != null) {
+            for (Goroutine g : schedule.live()) {
+                if (g.id() == id) {
+                    return g.createdBy();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Nothing is runnable but main has not returned: Go's fatal error, then every goroutine's trace. */
+    private GuestError deadlock(Schedule schedule, Reports reports) {
+        return reports.reportAll(GuestError.Kind.FATAL, List.of("fatal error: all goroutines are asleep - deadlock!"),
+                schedule.live());
+    }
+
+    /** What the scheduler is lent for one run. */
+    private record ScheduleEnv(StackStrategy strategy, StackContext stacks, Counters counters, Trace trace)
+            implements ScheduleContext {
     }
 
     /**

@@ -1,11 +1,15 @@
 package org.cairnvm.core.runtime;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.function.IntToLongFunction;
+import org.cairnvm.core.code.FunctionCode;
 import org.cairnvm.api.GuestError;
 import org.cairnvm.core.code.Image;
 import org.cairnvm.core.interp.Output;
 import org.cairnvm.spi.FrameVisitor;
 import org.cairnvm.spi.FrameWalker;
+import org.cairnvm.spi.Goroutine;
 import org.cairnvm.spi.GuestStack;
 
 /**
@@ -23,11 +27,14 @@ final class Reports {
     private final Image image;
     private final FrameWalker walker;
     private final Output output;
+    /** The {@code go} statement that created a goroutine, by id: {@link Goroutine#createdBy()}. */
+    private final IntToLongFunction createdBy;
 
-    Reports(Image image, FrameWalker walker, Output output) {
+    Reports(Image image, FrameWalker walker, Output output, IntToLongFunction createdBy) {
         this.image = image;
         this.walker = walker;
         this.output = output;
+        this.createdBy = createdBy;
     }
 
     /** Writes the report to the guest's standard error and returns it as an error value. */
@@ -45,7 +52,25 @@ final class Reports {
             sb.append(line).append('\n');
         }
         sb.append('\n');
-        appendTrace(sb, stack, callee);
+        appendTrace(sb, stack, "running", callee);
+        String text = sb.toString();
+        output.printText(Output.STDERR, text);
+        return new GuestError(kind, head.getFirst(), text);
+    }
+
+    /**
+     * A report naming every goroutine given, each with its trace and its state ({@code goroutine 1
+     * [chan receive]:}), separated by blank lines, as Go's deadlock report does.
+     */
+    GuestError reportAll(GuestError.Kind kind, List<String> head, Collection<Goroutine> goroutines) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : head) {
+            sb.append(line).append('\n');
+        }
+        for (Goroutine g : goroutines) {
+            sb.append('\n');
+            appendTrace(sb, g.stack(), g.waitReason().isEmpty() ? "runnable" : g.waitReason(), -1);
+        }
         String text = sb.toString();
         output.printText(Output.STDERR, text);
         return new GuestError(kind, head.getFirst(), text);
@@ -55,8 +80,18 @@ final class Reports {
      * The goroutine's trace. A deep stack is walked once, keeping the first frames and a ring of
      * the last ones, so a million frames cost no more memory than a hundred.
      */
-    void appendTrace(StringBuilder sb, GuestStack stack, int callee) {
-        sb.append("goroutine ").append(stack.goroutineId()).append(" [running]:\n");
+    void appendTrace(StringBuilder sb, GuestStack stack, String state, int callee) {
+        sb.append("goroutine ").append(stack.goroutineId()).append(" [").append(state).append("]:\n");
+        appendStack(sb, stack, callee);
+        long creator = createdBy.applyAsLong(stack.goroutineId());
+        if (creator >= 0) {
+            FunctionCode f = image.function((int) (creator >>> 32));
+            sb.append("created by ").append(f.name()).append('\n');
+            sb.append('\t').append(image.source().name()).append(':').append(f.lineBefore((int) creator)).append('\n');
+        }
+    }
+
+    private void appendStack(StringBuilder sb, GuestStack stack, int callee) {
         int[] firstFn = new int[TRACE_END_FRAMES];
         int[] firstLine = new int[TRACE_END_FRAMES];
         int[] lastFn = new int[TRACE_END_FRAMES];

@@ -95,14 +95,14 @@ final class RunContext implements StackContext {
     }
 
     /**
-     * Go's report whatever the handler decides: with one goroutine, killing it ends the program
-     * just as a fatal error does (exit status 2).
+     * Go's report whatever the handler decides; the decision says whether the unwind ends the
+     * program or only the overflowing goroutine.
      */
     @Override
     public RuntimeException overflow(GuestStack stack, OverflowEvent.Limit limit, long stackBytes, long frameBytes) {
         OverflowEvent event = new OverflowEvent(limit, stack.goroutineId(), stackBytes, maxStackBytes, frameBytes,
                 stack, walker);
-        overflowHandler.onOverflow(event);
+        OverflowHandler.Decision decision = overflowHandler.onOverflow(event);
         StackSegment seg = stack.segment;
         long sp = stack.fp != 0 ? stack.fp : seg.top();
         List<String> head = List.of(
@@ -111,6 +111,7 @@ final class RunContext implements StackContext {
                         + Long.toHexString(seg.top()) + "]",
                 "fatal error: stack overflow");
         GuestError error = reports.report(GuestError.Kind.FATAL, head, stack, pendingCallee.getAsInt());
-        return Unwind.reported(error);
+        return decision == OverflowHandler.Decision.KILL_GOROUTINE ? Unwind.goroutineKilled(error)
+                : Unwind.reported(error);
     }
 }

@@ -7,6 +7,7 @@ import org.cairnvm.api.Config;
 import org.cairnvm.api.HostFunction;
 import org.cairnvm.spi.Collector;
 import org.cairnvm.spi.OverflowHandler;
+import org.cairnvm.spi.Scheduler;
 import org.cairnvm.spi.StackStrategy;
 
 /**
@@ -22,12 +23,8 @@ import org.cairnvm.spi.StackStrategy;
  * @param err guest standard error (panic reports, traces, println)
  * @param interrupt set from another thread to stop the run at its next safepoint
  * @param gc the garbage collector plugin, or null to run without collecting
+ * @param scheduler the scheduler plugin
  */
 public record RunEnv(Config config, StackStrategy stack, OverflowHandler overflow, Map<String, HostFunction> hosts,
-                     Writer out, Writer err, AtomicBoolean interrupt, Collector gc) {
-    /** A run without a collector: the heap only grows, up to {@code heap.max}. */
-    public RunEnv(Config config, StackStrategy stack, OverflowHandler overflow, Map<String, HostFunction> hosts,
-                  Writer out, Writer err, AtomicBoolean interrupt) {
-        this(config, stack, overflow, hosts, out, err, interrupt, null);
-    }
+                     Writer out, Writer err, AtomicBoolean interrupt, Collector gc, Scheduler scheduler) {
 }

@@ -1,6 +1,5 @@
 package org.cairnvm.core.runtime;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,9 @@ import org.cairnvm.spi.FrameWalker;
 import org.cairnvm.spi.GcCause;
 import org.cairnvm.spi.GcContext;
 import org.cairnvm.spi.GcCycle;
+import org.cairnvm.spi.Goroutine;
 import org.cairnvm.spi.GuestStack;
+import org.cairnvm.spi.Schedule;
 import org.cairnvm.spi.RangeVisitor;
 import org.cairnvm.spi.Region;
 import org.cairnvm.spi.RootVisitor;
@@ -47,7 +48,7 @@ final class RunGc implements GcContext, Heap.Refill {
     private final Config config;
     private final StackStrategy strategy;
     private final StackContext stackCtx;
-    private final List<GuestStack> stacks = new ArrayList<>();
+    private final Schedule schedule;
     private final Map<Class<?>, Object> runState = new HashMap<>();
     private final int[] unitWords;
     private final int[][] pointerOffsets;
@@ -55,7 +56,7 @@ final class RunGc implements GcContext, Heap.Refill {
     private long cycles;
 
     RunGc(Collector collector, GuestMemory memory, Heap heap, Image image, FrameWalker walker, Counters counters,
-          Trace trace, Config config, StackStrategy strategy, StackContext stackCtx) {
+          Trace trace, Config config, StackStrategy strategy, StackContext stackCtx, Schedule schedule) {
         this.collector = collector;
         this.memory = memory;
         this.heap = heap;
@@ -66,6 +67,7 @@ final class RunGc implements GcContext, Heap.Refill {
         this.config = config;
         this.strategy = strategy;
         this.stackCtx = stackCtx;
+        this.schedule = schedule;
         List<Layout> layouts = image.layouts();
         unitWords = new int[layouts.size()];
         pointerOffsets = new int[layouts.size()][];
@@ -78,17 +80,13 @@ final class RunGc implements GcContext, Heap.Refill {
         }
     }
 
-    /** A goroutine whose stack holds roots from now on. */
-    void addStack(GuestStack stack) {
-        stacks.add(stack);
-    }
-
     @Override
     public void collect(long requestWords, boolean stress) {
         long t0 = System.nanoTime();
         GcCause cause = stress ? GcCause.STRESS : requestWords == 0 ? GcCause.EXPLICIT : GcCause.ALLOCATION_FAILED;
         GcCycle cycle = collector.collect(this, cause, requestWords);
-        for (GuestStack s : stacks) {
+        for (Goroutine g : schedule.live()) {
+            GuestStack s = g.stack();
             if (s.segment != null) {
                 counters.max("stack.peakBytes", memory.noteStackTouched(s.segment.region));
                 strategy.shrink(stackCtx, s);
@@ -175,8 +173,8 @@ final class RunGc implements GcContext, Heap.Refill {
         for (int off : image.globalPointers()) {
             visitor.visit(Image.STATIC_BASE + 8L * off);
         }
-        for (GuestStack s : stacks) {
-            walker.walk(s, frame -> {
+        for (Goroutine g : schedule.live()) {
+            walker.walk(g.stack(), frame -> {
                 long fp = frame.fp();
                 for (int slot : frame.pointerSlots()) {
                     visitor.visit(fp + 8L * slot);
@@ -188,8 +186,8 @@ final class RunGc implements GcContext, Heap.Refill {
 
     @Override
     public void ambiguousRoots(RangeVisitor visitor) {
-        for (GuestStack s : stacks) {
-            walker.walk(s, frame -> {
+        for (Goroutine g : schedule.live()) {
+            walker.walk(g.stack(), frame -> {
                 visitor.visit(frame.fp(), frame.fp() + 8L * frame.frameWords());
                 return true;
             });
@@ -198,8 +196,8 @@ final class RunGc implements GcContext, Heap.Refill {
 
     @Override
     public void ambiguousFrames(FrameVisitor visitor) {
-        for (GuestStack s : stacks) {
-            walker.walk(s, visitor);
+        for (Goroutine g : schedule.live()) {
+            walker.walk(g.stack(), visitor);
         }
     }
 

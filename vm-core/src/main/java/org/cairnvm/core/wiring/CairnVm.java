@@ -22,6 +22,7 @@ import org.cairnvm.core.disasm.Disassembler;
 import org.cairnvm.core.runtime.Machine;
 import org.cairnvm.core.runtime.RunEnv;
 import org.cairnvm.spi.Collector;
+import org.cairnvm.spi.Scheduler;
 import org.cairnvm.spi.OverflowHandler;
 import org.cairnvm.spi.StackStrategy;
 
@@ -40,6 +41,7 @@ final class CairnVm implements Vm {
     private final OverflowHandler overflow;
     /** The collector plugin, or null when none is installed. */
     private final Collector gc;
+    private final Scheduler scheduler;
     private final Map<String, HostFunction> hosts;
     private final Writer out;
     private final Writer err;
@@ -47,9 +49,10 @@ final class CairnVm implements Vm {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean closed;
 
-    CairnVm(Config config, StackStrategy stack, OverflowHandler overflow, Collector gc,
+    CairnVm(Config config, StackStrategy stack, OverflowHandler overflow, Collector gc, Scheduler scheduler,
             Map<String, HostFunction> hosts, Writer out, Writer err) {
         this.gc = gc;
+        this.scheduler = scheduler;
         this.config = config;
         this.stack = stack;
         this.overflow = overflow;
@@ -78,7 +81,7 @@ final class CairnVm implements Vm {
             Writer o = out != null ? out : new StringWriter();
             Writer e = err != null ? err : new StringWriter();
             RunResult r = image.compiled()
-                    ? Machine.run(image, new RunEnv(config, stack, overflow, hosts, o, e, interrupt, gc))
+                    ? Machine.run(image, new RunEnv(config, stack, overflow, hosts, o, e, interrupt, gc, scheduler))
                     : compileFailure(image, e);
             flush(o);
             flush(e);

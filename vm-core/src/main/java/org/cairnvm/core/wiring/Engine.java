@@ -16,6 +16,7 @@ import org.cairnvm.api.Vm;
 import org.cairnvm.spi.Collector;
 import org.cairnvm.spi.OverflowHandler;
 import org.cairnvm.spi.PluginKind;
+import org.cairnvm.spi.Scheduler;
 import org.cairnvm.spi.StackStrategy;
 import org.cairnvm.spi.VmEngine;
 import org.cairnvm.spi.VmPlugin;
@@ -44,7 +45,7 @@ public final class Engine implements VmEngine {
      */
     public static Vm create(Spec spec, ConfigSources sources, PluginCatalog catalog) {
         ConfigSources.Resolved resolved = sources.resolve(spec.options(), spec.readEnvironment());
-        Set<PluginKind> required = EnumSet.of(PluginKind.STACK);
+        Set<PluginKind> required = EnumSet.of(PluginKind.STACK, PluginKind.SCHEDULER);
         if (spec.overflowHandler() == null) {
             required.add(PluginKind.OVERFLOW);
         }
@@ -66,7 +67,9 @@ public final class Engine implements VmEngine {
                 throw new IllegalStateException("gc plugin '" + chosen.get(PluginKind.GC).name()
                         + "' moves objects but wants ambiguous roots, which cannot be updated");
             }
-            return new CairnVm(resolved.config(), stack, overflow, gc, spec.hostFunctions(), spec.out(), spec.err());
+            Scheduler scheduler = injector.getInstance(Scheduler.class);
+            return new CairnVm(resolved.config(), stack, overflow, gc, scheduler, spec.hostFunctions(), spec.out(),
+                    spec.err());
         } catch (CreationException | ConfigurationException | ProvisionException e) {
             throw new IllegalStateException("cannot wire the plugins (" + names + "): " + e.getMessage(), e);
         }

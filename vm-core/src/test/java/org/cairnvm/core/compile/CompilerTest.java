@@ -117,25 +117,46 @@ class CompilerTest {
     }
 
     @Test
-    void goroutinesAndChannelsAreRejectedWithPositions() {
+    void goStatementsWithoutAGuestFunctionAreRejectedWithPositions() {
         Image image = Compiler.compile(Source.of("prog.go", """
                 package main
+
+                import "fmt"
+
+                func hostNow() int
 
                 func worker() {}
 
                 func main() {
                 	go worker()
                 	ch := make(chan int, 1)
-                	ch <- 1
-                	println(<-ch)
+                	go println(1)
+                	go fmt.Println(2)
+                	go close(ch)
+                	go hostNow()
                 }
                 """));
         assertFalse(image.compiled());
         List<String> lines = image.diagnostics().stream().map(Object::toString).toList();
-        assertTrue(lines.contains("prog.go:6:2: unsupported: goroutines and channels are not implemented yet"),
-                lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("prog.go:7:")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("prog.go:8:")), lines.toString());
+        assertEquals(List.of("prog.go:12:5: unsupported: go statement calling println",
+                "prog.go:13:5: unsupported: go statement calling fmt.Println",
+                "prog.go:14:5: unsupported: go statement calling close",
+                "prog.go:15:5: unsupported: go statement calling hostNow"), lines);
+    }
+
+    @Test
+    void goOfABuiltinGoRejectsIsTheCheckersError() {
+        Image image = Compiler.compile(Source.of("prog.go", """
+                package main
+
+                func main() {
+                	x := []int{1}
+                	go len(x)
+                }
+                """));
+        assertFalse(image.compiled());
+        assertEquals("prog.go:5:5: go discards result of len(x) (value of type int)",
+                image.diagnostics().get(0).toString());
     }
 
     @Test

@@ -64,8 +64,28 @@ class DisassemblerTest {
 
     @Test
     void failedImagesRenderTheirDiagnostics() {
-        Image image = Compiler.compile(Source.of("prog.go", "package main\n\nfunc main() {\n\tgo main()\n}\n"));
+        Image image = Compiler.compile(Source.of("prog.go", "package main\n\nfunc main() {\n\tgo println(1)\n}\n"));
         assertTrue(Disassembler.render(image, true)
-                .contains("prog.go:4:2: unsupported: goroutines and channels are not implemented yet"));
+                .contains("prog.go:4:5: unsupported: go statement calling println"));
+    }
+
+    @Test
+    void rendersTheEntryMapBeforeTheFirstInstruction() {
+        Image image = Compiler.compile(Source.of("prog.go", """
+                package main
+
+                func f(p *int, n int) {
+                	println(*p + n)
+                }
+
+                func main() {
+                	x := 1
+                	go f(&x, 2)
+                }
+                """));
+        assertTrue(image.compiled(), image.diagnostics()::toString);
+        String text = Disassembler.render(image, false);
+        assertTrue(text.matches("(?s).*slot r5 +1 +t5 +int +temp\n +; map @0 \\(entry\\): r2\n +0 +4  LOAD .*"), text);
+        assertTrue(text.matches("(?s).*\n +\\d+ +9  GO +main\\.f, r\\d+\n +; map @\\d+: r\\d+\n.*"), text);
     }
 }

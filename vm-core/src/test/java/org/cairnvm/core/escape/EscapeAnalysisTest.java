@@ -274,4 +274,65 @@ class EscapeAnalysisTest {
         assertEquals("new(int) does not escape", note.message());
         assertEquals(4, note.line());
     }
+
+    @Test
+    void addressSentOnAChannelMovesToHeap() {
+        List<String> n = notes("""
+                package main
+
+                type T struct{ p *int }
+
+                func main() {
+                	x := 1
+                	ch := make(chan *int, 1)
+                	ch <- &x
+                	y := 2
+                	ts := make(chan T, 1)
+                	ts <- T{&y}
+                	z := 3
+                	q := &z
+                	println(*<-ch, *(<-ts).p, *q)
+                }
+                """);
+        assertTrue(n.contains("6:2: moved to heap: x (address sent on channel at 8:5)"), n.toString());
+        assertTrue(n.contains("9:2: moved to heap: y (address sent on channel at 11:5)"), n.toString());
+        assertTrue(n.contains("12:2: z does not escape"), n.toString());
+    }
+
+    @Test
+    void argumentsAndReceiversOfGoStatementsEscape() {
+        List<String> n = notes("""
+                package main
+
+                type W struct{ n int }
+
+                func (w *W) run() { w.n++ }
+
+                func (w W) val(p *int) { println(w.n + *p) }
+
+                func use(p *int, q *W) {}
+
+                func main() {
+                	a := 1
+                	go use(&a, &W{})
+                	var w W
+                	go w.run()
+                	pw := &W{2}
+                	b := 3
+                	go pw.val(&b)
+                	var v W
+                	v.run()
+                	println(a, w.n, v.n)
+                }
+                """);
+        assertTrue(n.contains("12:2: moved to heap: a (address passed to a goroutine at 13:9)"), n.toString());
+        assertTrue(n.contains("13:13: &W{} escapes to heap (passed to a goroutine at 13:13)"), n.toString());
+        assertTrue(n.contains("14:6: moved to heap: w (address passed to a goroutine at 15:5)"), n.toString());
+        // a value method copies *pw into the goroutine: the W itself stays
+        assertTrue(n.contains("16:8: &W{} does not escape"), n.toString());
+        assertTrue(n.contains("17:2: moved to heap: b (address passed to a goroutine at 18:12)"), n.toString());
+        assertTrue(n.contains("19:6: v does not escape"), n.toString());
+        // the callees' own parameters do not leak: the go statement, not the callee, sends them away
+        assertTrue(n.contains("9:10: p does not escape"), n.toString());
+    }
 }

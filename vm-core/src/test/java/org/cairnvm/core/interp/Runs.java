@@ -13,6 +13,7 @@ import org.cairnvm.core.runtime.Machine;
 import org.cairnvm.core.runtime.RunEnv;
 import org.cairnvm.spi.OverflowHandler;
 import org.cairnvm.spi.StackStrategy;
+import org.cairnvm.sched.stackful.StackfulScheduler;
 import org.cairnvm.stack.copying.CopyingStacks;
 
 /** Runs hand-assembled images the way the VM layer does, capturing both streams. */
@@ -48,7 +49,8 @@ public final class Runs {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        RunEnv env = new RunEnv(Config.defaults().with(options), strategy, overflow, hosts, out, err, interrupt);
+        RunEnv env = new RunEnv(Config.defaults().with(options), strategy, overflow, hosts, out, err, interrupt, null,
+                new StackfulScheduler());
         RunResult r = Machine.run(image, env);
         return new Outcome(r, out.toString(), err.toString());
     }

@@ -22,11 +22,11 @@ class GuestMemoryTest {
     @Test
     void reservedRegionsStartInTheArenaAndAreWordAddressable() {
         GuestMemory mem = new GuestMemory();
-        Region a = mem.reserve(2048, RegionKind.STACK, "g1");
+        Region a = mem.reserve(2048, RegionKind.HEAP, "h1");
         Region b = mem.reserve(10_000, RegionKind.STACK, "g2");
         assertEquals(GuestMemory.ARENA_START, a.base());
         assertEquals(AddressSpace.PAGE, a.size());
-        assertEquals(256, a.words().length, "a 2 KiB stack has exactly 2 KiB of words");
+        assertEquals(256, a.words().length, "a 2 KiB region has exactly 2 KiB of words");
         assertEquals(3 * AddressSpace.PAGE, b.size());
         assertTrue(b.base() >= a.limit() + GuestMemory.REGION_GAP, "an unmapped gap separates regions");
 
@@ -85,7 +85,7 @@ class GuestMemoryTest {
     @Test
     void overrunsAndMisalignedAccessesFault() {
         GuestMemory mem = new GuestMemory();
-        Region a = mem.reserve(2048, RegionKind.STACK, "s");
+        Region a = mem.reserve(2048, RegionKind.HEAP, "h");
         mem.load(a.base()); // warm the cache so the fast path is what is tested
         MemoryFault tail = assertThrows(MemoryFault.class, () -> mem.load(a.base() + 2048));
         assertSame(a, tail.region(), "the page tail beyond the words is mapped but has no word");
@@ -141,7 +141,36 @@ class GuestMemoryTest {
         s.words()[200] = 0xc0_0000_1000L; // a saved frame pointer, 56 words from the top
         assertEquals(8 * 56, GuestMemory.touchedStackBytes(s));
         assertEquals(8 * 56, mem.noteStackTouched(s));
-        assertEquals(4096, mem.committedBytes());
+        assertEquals(2048, mem.committedBytes(), "a small stack commits its own size, not a page");
+    }
+
+    @Test
+    void smallStacksShareAPageAndAreAccountedAtTheirOwnSize() {
+        GuestMemory mem = new GuestMemory();
+        Region a = mem.reserve(512, RegionKind.STACK, "g1");
+        Region b = mem.reserve(1000, RegionKind.STACK, "g2");
+        Region big = mem.reserve(GuestMemory.SMALL_STACK_MAX + 8, RegionKind.STACK, "g3");
+        assertEquals(512, a.size());
+        assertEquals(1000, b.size());
+        assertEquals(a.limit(), b.base(), "carved side by side from one page");
+        assertEquals(0, a.base() % AddressSpace.PAGE);
+        assertEquals(AddressSpace.PAGE, big.size(), "a larger stack has a page of its own");
+        assertTrue(big.base() >= a.base() + AddressSpace.PAGE + GuestMemory.REGION_GAP);
+        assertEquals(512 + 1000 + AddressSpace.PAGE, mem.reservedBytes());
+        assertSame(a, mem.find(a.limit() - 8));
+        assertSame(b, mem.find(a.limit()));
+        mem.store(b.base(), 7);
+        assertEquals(0, mem.load(a.limit() - 8), "neighbours do not share words");
+        b.words()[0] = 1;
+        mem.noteStackTouched(b);
+        assertEquals(1000, mem.committedBytes());
+        assertEquals(1000, mem.committedStackPeakBytes());
+        mem.release(b);
+        assertNull(mem.find(b.base()));
+        Region c = mem.reserve(512, RegionKind.STACK, "g4");
+        assertTrue(c.base() >= b.limit(), "addresses are not reused");
+        assertEquals(0, mem.committedBytes());
+        assertEquals(1000, mem.committedStackPeakBytes());
     }
 
     /** An operation of the random walk below: reserve a region of n words, or release region n. */
@@ -159,7 +188,7 @@ class GuestMemoryTest {
                     long peak = 0;
                     for (Op op : ops) {
                         if (op.reserve()) {
-                            Region r = mem.reserve(8L * (op.n() + 1), op.n() % 7 == 0 ? RegionKind.GUARD : RegionKind.STACK,
+                            Region r = mem.reserve(8L * (op.n() + 1), op.n() % 7 == 0 ? RegionKind.GUARD : RegionKind.HEAP,
                                     "r" + live.size());
                             if (r.words().length > 0) {
                                 r.words()[r.words().length - 1] = r.base();

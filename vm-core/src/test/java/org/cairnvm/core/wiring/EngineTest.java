@@ -17,6 +17,7 @@ import org.cairnvm.api.RunResult;
 import org.cairnvm.api.Source;
 import org.cairnvm.api.Vm;
 import org.cairnvm.core.code.Image;
+import org.cairnvm.sched.stackful.StackfulPlugin;
 import org.cairnvm.spi.OverflowHandler;
 import org.cairnvm.spi.PluginKind;
 import org.cairnvm.spi.VmEngine;
@@ -27,7 +28,8 @@ class EngineTest {
             new ConfigSources(Path.of("does-not-exist", ConfigSources.PROPERTIES_FILE), Map.of());
 
     private static final PluginCatalog CATALOG = new PluginCatalog(List.of(
-            FakePlugins.stack("copying"), FakePlugins.stack("segmented"), FakePlugins.overflow("fatal")));
+            FakePlugins.stack("copying"), FakePlugins.stack("segmented"), FakePlugins.overflow("fatal"),
+            new StackfulPlugin()));
 
     private static VmEngine.Spec spec(Map<String, String> options) {
         return new VmEngine.Spec(options, Map.of(), null, null, null, false);
@@ -84,7 +86,7 @@ class EngineTest {
 
     @Test
     void hostOverflowHandlerReplacesThePlugin() {
-        PluginCatalog noOverflow = new PluginCatalog(List.of(FakePlugins.stack("copying")));
+        PluginCatalog noOverflow = new PluginCatalog(List.of(FakePlugins.stack("copying"), new StackfulPlugin()));
         VmEngine.Spec s = new VmEngine.Spec(Map.of(), Map.of(), null, null, FakePlugins.HOST_HANDLER, false);
         CairnVm vm = (CairnVm) Engine.create(s, NO_ENVIRONMENT, noOverflow);
         assertSame(FakePlugins.HOST_HANDLER, vm.overflowHandler());
@@ -95,8 +97,9 @@ class EngineTest {
     @Test
     void installedGcPluginIsChosenByDefault() {
         PluginCatalog withGc = new PluginCatalog(List.of(FakePlugins.stack("copying"), FakePlugins.overflow("fatal"),
-                FakePlugins.gc("precise"), FakePlugins.gc("conservative")));
-        assertEquals(Map.of(PluginKind.STACK, "copying", PluginKind.GC, "precise", PluginKind.OVERFLOW, "fatal"),
+                FakePlugins.gc("precise"), FakePlugins.gc("conservative"), new StackfulPlugin()));
+        assertEquals(Map.of(PluginKind.STACK, "copying", PluginKind.GC, "precise", PluginKind.SCHEDULER, "stackful",
+                PluginKind.OVERFLOW, "fatal"),
                 names(withGc.choose(Config.defaults(), java.util.Set.of(), java.util.Set.of())));
         assertEquals("unknown gc plugin 'boehm' (available: conservative, precise)",
                 assertThrows(IllegalArgumentException.class, () -> withGc.choose(Config.defaults().with("gc", "boehm"),
