@@ -6,6 +6,7 @@ import java.util.List;
 import org.cairnvm.core.code.ChanObject;
 import org.cairnvm.spi.AddressSpace;
 import org.cairnvm.spi.Goroutine;
+import org.cairnvm.spi.Region;
 import org.cairnvm.spi.Schedule;
 
 /**
@@ -51,12 +52,20 @@ public final class Channels {
         final ArrayDeque<Waiter> receivers = new ArrayDeque<>();
     }
 
+    /**
+     * Regions remembered: the heap and the stacks of the two goroutines an operation involves,
+     * with one to spare.
+     */
+    private static final int RECENT_REGIONS = 4;
+
     private final AddressSpace memory;
     private final Schedule schedule;
     /** Wait queues by handle - 1; a free handle keeps its (empty) queues for the next channel to use it. */
     private final List<Queues> table = new ArrayList<>();
     /** Handles free for reuse. */
     private final ArrayDeque<Integer> freeHandles = new ArrayDeque<>();
+    /** The regions of the last words touched, most recent first; see {@link #region}. */
+    private final Region[] recent = new Region[RECENT_REGIONS];
 
     public Channels(AddressSpace memory, Schedule schedule) {
         this.memory = memory;
@@ -211,7 +220,7 @@ public final class Channels {
 
     private void setOk(Goroutine g, int okSlot, boolean ok) {
         if (okSlot >= 0) {
-            memory.store(frameAddress(g, okSlot), ok ? 1 : 0);
+            store(frameAddress(g, okSlot), ok ? 1 : 0);
         }
     }
 
@@ -260,22 +269,62 @@ public final class Channels {
     }
 
     private long word(long ch, int field) {
-        return memory.load(ch + 8L * field);
+        return load(ch + 8L * field);
     }
 
     private void setWord(long ch, int field, long value) {
-        memory.store(ch + 8L * field, value);
+        store(ch + 8L * field, value);
     }
 
     private void copy(long from, long to, int words) {
         for (int i = 0; i < words; i++) {
-            memory.store(to + 8L * i, memory.load(from + 8L * i));
+            store(to + 8L * i, load(from + 8L * i));
         }
     }
 
     private void zero(long at, int words) {
         for (int i = 0; i < words; i++) {
-            memory.store(at + 8L * i, 0);
+            store(at + 8L * i, 0);
         }
+    }
+
+    // An operation goes back and forth between a channel object in the heap and frames on two
+    // goroutines' stacks, so the last few regions are remembered: most words are then found
+    // without a search of the address space. Addresses are never reused, so a remembered region
+    // (even one released since) never answers for an address it does not hold.
+
+    private long load(long a) {
+        Region r = region(a);
+        return r == null ? memory.load(a) : r.words()[(int) ((a - r.base()) >>> 3)];
+    }
+
+    private void store(long a, long v) {
+        Region r = region(a);
+        if (r == null) {
+            memory.store(a, v);
+        } else {
+            r.words()[(int) ((a - r.base()) >>> 3)] = v;
+        }
+    }
+
+    /** The region holding the word at {@code a}, or null to let the address space fault. */
+    private Region region(long a) {
+        for (Region r : recent) {
+            if (holds(r, a)) {
+                return r;
+            }
+        }
+        Region r = memory.find(a);
+        if (!holds(r, a)) {
+            return null;
+        }
+        System.arraycopy(recent, 0, recent, 1, RECENT_REGIONS - 1);
+        recent[0] = r;
+        return r;
+    }
+
+    /** Whether {@code r} has a word at {@code a} (a page's tail beyond a region's words has none). */
+    private static boolean holds(Region r, long a) {
+        return r != null && a >= r.base() && (a - r.base()) >>> 3 < r.words().length;
     }
 }
