@@ -551,7 +551,10 @@ final class Scanner {
         }
         lit = segment();
         if (k == LitKind.INT && invalid[0] >= 0 && ok) {
-            errorAt(invalid[0], "invalid digit " + quoteRune(lit.charAt(invalid[0])) + " in " + baseName(base) + " literal");
+            // The offset counts source bytes (as columns do), which a literal decoded from bytes
+            // that NULs or malformed UTF-8 interrupted need not match character for character.
+            errorAt(invalid[0], "invalid digit " + quoteRune(src[segStart + invalid[0]] & 0xFF) + " in "
+                    + baseName(base) + " literal");
             ok = false;
         }
         if ((digsep & 2) != 0 && ok) {

@@ -166,6 +166,16 @@ class ScannerTest {
     }
 
     @Test
+    void anOctalLiteralInterruptedByMalformedUtf8IsReportedNotThrown() {
+        // The two malformed bytes decode to one U+FFFD, so the invalid digit's byte offset (2
+        // past the 0) is past the end of the decoded literal; found by RobustnessTest.
+        // Go: 1:7 invalid UTF-8 encoding, then 1:9 invalid digit '8' in octal literal, which
+        // the one-error-per-line rule of Diagnostics keeps back.
+        Lexed l = lex(new byte[]{'x', ' ', ':', '=', ' ', '0', (byte) 0xE2, (byte) 0x82, '8'});
+        assertEquals("prog.go:1:7: invalid UTF-8 encoding", firstError(l.diag()));
+    }
+
+    @Test
     void unicodeIdentifiersAndBadOnes() {
         assertEquals(List.of("héllo", ";EOF"), lex("héllo").tokens());
         assertEquals("prog.go:1:2: invalid character U+00B7 '·' in identifier", firstError(lex("a·").diag()));
