@@ -53,6 +53,13 @@ class GoldenTest {
      */
     private static final long RUN_LIMIT_SECONDS = 300;
 
+    /**
+     * Characters of output a run may write beyond what Go wrote before the harness interrupts
+     * it: a program that prints without end (a scheduler bug that reruns main) must fail its
+     * own test, not fill the test JVM's heap.
+     */
+    private static final int OUTPUT_SLACK_CHARS = 1 << 20;
+
     private ScheduledExecutorService watchdog;
 
     @BeforeAll
@@ -105,7 +112,12 @@ class GoldenTest {
         Vm.Builder builder = combination.apply(Vm.builder());
         stress.optionValue().ifPresent(v -> builder.option("stress", v));
         RunResult result;
+        CappedWriter out = new CappedWriter(golden.stdout().length() + OUTPUT_SLACK_CHARS);
+        CappedWriter err = new CappedWriter(OUTPUT_SLACK_CHARS);
+        builder.out(out).err(err);
         try (Vm vm = builder.build()) {
+            out.onOverflow(vm::interrupt);
+            err.onOverflow(vm::interrupt);
             ScheduledFuture<?> limit = watchdog.schedule(vm::interrupt, RUN_LIMIT_SECONDS, TimeUnit.SECONDS);
             try {
                 result = vm.run(program);
@@ -113,11 +125,15 @@ class GoldenTest {
                 limit.cancel(false);
             }
         }
+        if (out.overflowed() || err.overflowed()) {
+            fail(golden.name() + " wrote over " + OUTPUT_SLACK_CHARS + " characters more than Go; it begins:\n"
+                    + out.text().substring(0, Math.min(2000, out.text().length())));
+        }
         if (result.error().map(e -> e.kind() == GuestError.Kind.INTERRUPTED).orElse(false)) {
             fail(golden.name() + " did not finish within " + RUN_LIMIT_SECONDS + " s");
         }
-        String stderr = result.stderr();
-        assertEquals(golden.stdout(), result.stdout(), () -> golden.name() + ": standard output (stderr: "
+        String stderr = err.text();
+        assertEquals(golden.stdout(), out.text(), () -> golden.name() + ": standard output (stderr: "
                 + GoldenProgram.firstLine(stderr) + ")");
         assertEquals(golden.exitStatus(), result.exitStatus(), () -> golden.name() + ": exit status; stderr:\n"
                 + stderr);
@@ -132,6 +148,51 @@ class GoldenTest {
         } else {
             assertFalse(result.error().isEmpty(), () -> golden.name() + ": exit " + result.exitStatus()
                     + " without a GuestError");
+        }
+    }
+
+    /**
+     * Captures a run's output up to a number of characters; past it, drops the rest and calls
+     * the overflow action once (the harness interrupts the VM).
+     */
+    private static final class CappedWriter extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder();
+        private final int cap;
+        private Runnable onOverflow = () -> { };
+        private boolean overflowed;
+
+        CappedWriter(int cap) {
+            this.cap = cap;
+        }
+
+        void onOverflow(Runnable action) {
+            onOverflow = action;
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            int room = cap - text.length();
+            text.append(buf, off, Math.min(len, Math.max(room, 0)));
+            if (len > room && !overflowed) {
+                overflowed = true;
+                onOverflow.run();
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 

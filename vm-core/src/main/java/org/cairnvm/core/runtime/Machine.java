@@ -136,6 +136,9 @@ public final class Machine {
         Goroutine main = schedule.spawn();
         interpreter.enter(main, entries[0], null);
         schedule.ready(main);
+        // The entry goroutine 1 runs next when its current one returns; it survives parking,
+        // since main (or the init function) may park and be resumed many times.
+        int nextEntry = 1;
         GuestError killed = null;
         for (;;) {
             Goroutine g = schedule.next();
@@ -144,8 +147,8 @@ public final class Machine {
             }
             try {
                 Interpreter.Stop stop = interpreter.resume(g);
-                for (int phase = 1; stop == Interpreter.Stop.ENDED && g == main && phase < entries.length; phase++) {
-                    interpreter.enter(main, entries[phase], null);
+                while (stop == Interpreter.Stop.ENDED && g == main && nextEntry < entries.length) {
+                    interpreter.enter(main, entries[nextEntry++], null);
                     stop = interpreter.resume(main);
                 }
                 if (stop == Interpreter.Stop.ENDED) {
