@@ -40,6 +40,24 @@ final class GoOracle implements AutoCloseable {
     /** Exit status given to a run that hit {@link #RUN_LIMIT_SECONDS}. */
     static final int TIMED_OUT = -1;
 
+    /** Exit status given by {@link #runStable} to a program whose runs disagreed. */
+    static final int NONDETERMINISTIC = -2;
+
+    /**
+     * Environments of a stable run: Go's scheduler on one thread, then on two and four, where
+     * goroutines really run in parallel. A program whose output depends on scheduling rarely
+     * survives all three.
+     */
+    static final List<Map<String, String>> SCHEDULINGS = List.of(Map.of("GOMAXPROCS", "1"),
+            Map.of("GOMAXPROCS", "2"), Map.of("GOMAXPROCS", "4"));
+
+    /**
+     * Analyzers of {@code go vet} turned off for generated programs: {@code bools} and {@code
+     * assign} flag redundant but valid forms ({@code b && b}, {@code h = h}) that the
+     * expression generator writes by chance; every other analyzer must pass.
+     */
+    static final List<String> VET_FLAGS = List.of("-assign=false", "-bools=false");
+
     private final Path go;
     private final Path module;
     private int oneOffs;
@@ -73,6 +91,17 @@ final class GoOracle implements AutoCloseable {
      * LANGUAGE.md's contract states compile errors.
      */
     synchronized Map<String, Outcome> runAll(Map<String, String> programs) {
+        Map<String, Outcome> out = new LinkedHashMap<>();
+        runAll(programs, List.of(Map.of())).forEach((name, outcomes) -> out.put(name, outcomes.getFirst()));
+        return out;
+    }
+
+    /**
+     * Builds every program with one {@code go build} and runs each once per environment (extra
+     * environment variables, such as {@code GOMAXPROCS}); the result maps each name to its
+     * outcomes in the order of {@code environments}.
+     */
+    synchronized Map<String, List<Outcome>> runAll(Map<String, String> programs, List<Map<String, String>> environments) {
         Path batch = module.resolve("batch" + (oneOffs++));
         Path bin = batch.resolve("bin");
         try {
@@ -88,15 +117,19 @@ final class GoOracle implements AutoCloseable {
         // -s -w: no symbol table or DWARF, which roughly halves the link, the bulk of a build.
         Result build = process(List.of(go.toString(), "build", "-ldflags=-s -w", "-o", bin + File.separator,
                 "./" + module.relativize(batch) + "/..."), module, BUILD_LIMIT_SECONDS);
-        Map<String, Outcome> out = new LinkedHashMap<>();
+        Map<String, List<Outcome>> out = new LinkedHashMap<>();
         for (String name : programs.keySet()) {
             Path binary = bin.resolve(name);
-            if (Files.isExecutable(binary)) {
-                Result r = process(List.of(binary.toString()), batch, RUN_LIMIT_SECONDS);
-                out.put(name, Outcome.of(r.stdout(), r.status(), r.stderr()));
-            } else {
-                out.put(name, compileFailure(build.stderr(), name));
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Map<String, String> env : environments) {
+                if (Files.isExecutable(binary)) {
+                    Result r = process(List.of(binary.toString()), batch, RUN_LIMIT_SECONDS, env);
+                    outcomes.add(Outcome.of(r.stdout(), r.status(), r.stderr()));
+                } else {
+                    outcomes.add(compileFailure(build.stderr(), name));
+                }
             }
+            out.put(name, List.copyOf(outcomes));
         }
         delete(batch);
         return out;
@@ -105,6 +138,44 @@ final class GoOracle implements AutoCloseable {
     /** Builds and runs one program. */
     synchronized Outcome run(String source) {
         return runAll(Map.of("one", source)).get("one");
+    }
+
+    /**
+     * Builds one program and runs it under every {@link #SCHEDULINGS}: their common outcome, or
+     * exit status {@link #NONDETERMINISTIC} when they differ (a candidate of a reduction whose
+     * output came to depend on Go's scheduler, which no VM run can be judged against).
+     */
+    synchronized Outcome runStable(String source) {
+        List<Outcome> outcomes = runAll(Map.of("one", source), SCHEDULINGS).get("one");
+        if (outcomes.stream().distinct().count() == 1) {
+            return outcomes.getFirst();
+        }
+        return new Outcome("", NONDETERMINISTIC, "nondeterministic under Go's scheduler: "
+                + outcomes.stream().map(Outcome::describe).distinct().toList());
+    }
+
+    /** What {@code go vet} said about a batch: its exit status and its output. */
+    record Vet(int status, String output) {
+    }
+
+    /** Runs {@code go vet} with {@link #VET_FLAGS} over every program, as one package each. */
+    synchronized Vet vetAll(Map<String, String> programs) {
+        Path batch = module.resolve("batch" + (oneOffs++));
+        try {
+            for (Map.Entry<String, String> p : programs.entrySet()) {
+                Path dir = batch.resolve(p.getKey());
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("main.go"), p.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(go.toString(), "vet"));
+        command.addAll(VET_FLAGS);
+        command.add("./" + module.relativize(batch) + "/...");
+        Result r = process(command, module, BUILD_LIMIT_SECONDS);
+        delete(batch);
+        return new Vet(r.status(), r.stdout() + r.stderr());
     }
 
     /** Go's first message about package {@code name}, without the {@code ./dir/} prefix. */
@@ -126,6 +197,10 @@ final class GoOracle implements AutoCloseable {
     }
 
     private static Result process(List<String> command, Path dir, long limitSeconds) {
+        return process(command, dir, limitSeconds, Map.of());
+    }
+
+    private static Result process(List<String> command, Path dir, long limitSeconds, Map<String, String> env) {
         try {
             Path out = Files.createTempFile("cairn-fuzz-out", ".txt");
             Path err = Files.createTempFile("cairn-fuzz-err", ".txt");
@@ -135,6 +210,7 @@ final class GoOracle implements AutoCloseable {
                 // The oracle never needs the network: generated programs import only the standard library.
                 pb.environment().put("GOPROXY", "off");
                 pb.environment().put("GOFLAGS", "-mod=mod");
+                pb.environment().putAll(env);
                 Process p = pb.start();
                 boolean done;
                 try {

@@ -32,10 +32,30 @@ import java.util.SplittableRandom;
  * every form of {@code for}, globals. Some programs end in a deliberate runtime error deep in a
  * recursion, so exit statuses and first lines of reports are compared too.
  *
- * <p>Extension point for goroutines and channels: {@link Body#statement} picks among statement
- * kinds by weight; the goroutine issue adds kinds there (a producer started with {@code go} and
- * drained through a channel in the same statement group, so the output stays deterministic
- * under any FIFO scheduler) and a {@code CHAN} case to {@link Kind}.
+ * <p>Goroutines and channels: about a third of the programs ({@value #CONCURRENT_PERCENT} percent)
+ * also run groups of goroutines, each started, fed and drained by main in one statement group
+ * ({@link Body#goroutineGroup}). Go is the oracle and its scheduler is neither FIFO nor
+ * single-threaded, so the output must not depend on scheduling at all, which the groups ensure:
+ * <ul>
+ * <li>only main prints, and main reads only what it received, in an order it fixes itself: from
+ *     one channel per worker in a fixed order, from the one end of a pipeline (FIFO), or from a
+ *     shared result channel only into a sum, which does not depend on order;</li>
+ * <li>goroutines share no memory: workers ({@code wN}, {@code wdN}) and the leaves they call are
+ *     "pure" (generated without globals in scope), and their arguments are values or fresh heap
+ *     objects that main keeps no reference to; what they send is a value or a pointer they never
+ *     touch again;</li>
+ * <li>a pool worker (several goroutines on one input channel) keeps no state between items, so
+ *     an item's result does not depend on which worker took it or what it took before;</li>
+ * <li>{@code len} of a channel is printed only when main filled it before starting any
+ *     goroutine, {@code runtime.NumGoroutine()} only before the first {@code go};</li>
+ * <li>no deadlock: every receive of main is matched by a send that cannot be blocked behind it;
+ *     goroutines left parked at the end (a worker whose input was never closed) are allowed,
+ *     as the program ends with main;</li>
+ * <li>a worker that dies (a runtime error deep in its recursion) does so while main waits for
+ *     that very worker's result, so main prints nothing after it could have died.</li>
+ * </ul>
+ * Workers block deep in recursion while their frames hold pointers to their own locals, and
+ * main collects while they are parked, so parked stacks are scanned and moved.
  *
  * <p>An instance is single-use and holds all generation state; nothing is static and mutable.
  */
@@ -144,8 +164,10 @@ public final class ProgramGenerator {
      * @param cost estimated cost of one call
      * @param index position in generation order: a plain function only calls higher indexes
      * @param gcs how many {@code runtime.GC()} one call runs at most
+     * @param pure whether it touches no global (directly or through what it calls), so that
+     *     goroutines may call it without sharing memory
      */
-    private record Func(String name, Type receiver, List<Type> params, int cost, int index, int gcs) {
+    private record Func(String name, Type receiver, List<Type> params, int cost, int index, int gcs, boolean pure) {
     }
 
     private final SplittableRandom random;
@@ -155,6 +177,10 @@ public final class ProgramGenerator {
     private int recursiveCount;
     private List<List<Type>> recursiveParams = List.of();
     private boolean usesDeath;
+    private boolean concurrent;
+    private final List<String> workerTexts = new ArrayList<>();
+    private int workerNames;
+    private String feeder;
 
     private ProgramGenerator(long seed) {
         this.random = new SplittableRandom(seed);
@@ -166,6 +192,7 @@ public final class ProgramGenerator {
     }
 
     private String program(long seed) {
+        concurrent = random.nextInt(100) < CONCURRENT_PERCENT;
         int structCount = random.nextInt(1, 3);
         for (int i = 0; i < structCount; i++) {
             StructDef inner = i > 0 && random.nextBoolean() ? structs.get(i - 1) : null;
@@ -196,7 +223,7 @@ public final class ProgramGenerator {
         int leafCount = random.nextInt(2, 6);
         List<String> leafTexts = new ArrayList<>();
         for (int i = leafCount - 1; i >= 0; i--) {
-            leafTexts.addFirst(leaf(i));
+            leafTexts.addFirst(leaf(i, concurrent && random.nextBoolean()));
         }
         recursiveCount = random.nextInt(1, 4);
         List<List<Type>> params = new ArrayList<>();
@@ -228,12 +255,21 @@ public final class ProgramGenerator {
         for (String t : recTexts) {
             sb.append(t).append('\n');
         }
+        for (String t : workerTexts) {
+            sb.append(t).append('\n');
+        }
         sb.append(main);
         return sb.toString();
     }
 
     /** Percentage of programs that end in a deliberate runtime error deep in a recursion. */
     private static final int DEATH_PERCENT = 10;
+
+    /** Percentage of programs that use goroutines and channels. */
+    static final int CONCURRENT_PERCENT = 33;
+
+    /** Percentage of those whose last goroutine group has a worker die deep in its recursion. */
+    private static final int WORKER_DEATH_PERCENT = 20;
 
     // ---------------------------------------------------------------- functions
 
@@ -257,8 +293,8 @@ public final class ProgramGenerator {
         };
     }
 
-    /** A plain function or a method, with index {@code index}. */
-    private String leaf(int index) {
+    /** A plain function or a method, with index {@code index}; a pure one sees no global. */
+    private String leaf(int index, boolean pure) {
         Type receiver = null;
         String name = "f" + index;
         if (random.nextInt(3) == 0) {
@@ -267,7 +303,7 @@ public final class ProgramGenerator {
             name = "m" + index;
         }
         List<Type> params = extraParams(random.nextInt(0, 4));
-        Body body = new Body(index, LEAF_BUDGET, LEAF_GCS, false);
+        Body body = new Body(index, LEAF_BUDGET, LEAF_GCS, false, pure);
         List<String> signature = new ArrayList<>();
         if (receiver != null) {
             body.scope.add(new Var("t", receiver, receiver.kind() == Kind.STRUCT));
@@ -286,7 +322,7 @@ public final class ProgramGenerator {
         String head = receiver == null
                 ? "func " + name + "(" + String.join(", ", signature) + ") int {"
                 : "func (t " + receiver.go() + ") " + name + "(" + String.join(", ", signature) + ") int {";
-        leaves.add(new Func(name, receiver, params, body.cost + CALL_COST, index, body.gcs));
+        leaves.add(new Func(name, receiver, params, body.cost + CALL_COST, index, body.gcs, pure));
         return head + "\n" + body.text() + "}\n";
     }
 
@@ -296,7 +332,7 @@ public final class ProgramGenerator {
     private String recursive(int index) {
         List<Type> params = recursiveParams.get(index);
         // No collection per level (it would run d times); only the one guarded by d below.
-        Body body = new Body(-1, LEVEL_BUDGET, 0, false);
+        Body body = new Body(-1, LEVEL_BUDGET, 0, false, false);
         List<String> signature = new ArrayList<>(List.of("d int", "p *int"));
         body.scope.add(new Var("d", Type.INT, false));
         body.scope.add(new Var("p", Type.PTR_INT, false));
@@ -366,11 +402,24 @@ public final class ProgramGenerator {
     }
 
     private String mainFunction() {
-        Body body = new Body(-1, PROGRAM_BUDGET, MAIN_GCS, true);
+        Body body = new Body(-1, PROGRAM_BUDGET, MAIN_GCS, true, false);
+        if (concurrent && random.nextBoolean()) {
+            // Before the first go statement, main is the only goroutine.
+            body.line("fmt.Println(\"goroutines\", runtime.NumGoroutine())");
+        }
         body.line("h := " + random.nextInt(1, 100));
         body.scope.add(new Var("h", Type.INT, true));
         body.statements(random.nextInt(1, 4));
         int calls = random.nextInt(1, 4);
+        // Goroutine groups go at main's top level, after the opening statements or after a call.
+        int[] groupsAt = new int[calls + 1];
+        int groups = concurrent ? random.nextInt(1, MAX_GROUPS + 1) : 0;
+        for (int g = 0; g < groups; g++) {
+            groupsAt[random.nextInt(calls + 1)]++;
+        }
+        for (int g = 0; g < groupsAt[0]; g++) {
+            body.goroutineGroup(false);
+        }
         int budgetPerCall = PROGRAM_BUDGET / (calls + 1);
         for (int c = 0; c < calls; c++) {
             int target = random.nextInt(recursiveCount);
@@ -388,6 +437,12 @@ public final class ProgramGenerator {
             body.line("fmt.Println(\"call" + c + "\", h, " + x + ")");
             body.scope.add(new Var(x, Type.INT, true));
             body.statements(random.nextInt(0, 3));
+            for (int g = 0; g < groupsAt[c + 1]; g++) {
+                body.goroutineGroup(false);
+            }
+        }
+        if (concurrent && random.nextInt(100) < WORKER_DEATH_PERCENT) {
+            body.goroutineGroup(true);
         }
         body.line("runtime.GC()");
         body.statements(random.nextInt(0, 3));
@@ -416,16 +471,239 @@ public final class ProgramGenerator {
         };
     }
 
+    // ---------------------------------------------------------------- goroutines
+
+    /** Goroutine groups in main at most. */
+    private static final int MAX_GROUPS = 3;
+
+    /** Items one group sends through its channels at most. */
+    private static final int MAX_ITEMS = 16;
+
+    /** Goroutines one pool starts at most. */
+    private static final int MAX_WORKERS = 4;
+
+    /** Rounds of a per-worker exchange at most (main sends each worker one item per round). */
+    private static final int MAX_ROUNDS = 6;
+
+    /**
+     * The deepest recursion a worker parks at. Up to three such workers per group, each level
+     * within {@link #LEVEL_BUDGET}: a group stays under a fifth of the program's budget.
+     */
+    private static final int MAX_WORKER_DEPTH = 100;
+
+    /** Upper bound of the estimated cost of one item in a worker's loop. */
+    private static final int WORKER_ITEM_BUDGET = 600;
+
+    /** Estimated cost of a channel operation, a switch included. */
+    private static final int CHANNEL_COST = 20;
+
+    /** Estimated cost of starting a goroutine (its first stack included). */
+    private static final int GO_COST = 60;
+
+    /**
+     * A worker started with {@code go}: it ranges over its input channel and sends one result
+     * (an int, or a pointer to a fresh int) per item on its output channel.
+     *
+     * @param name the function (or method) name
+     * @param receiver the receiver type for a method, else null
+     * @param params parameter types after the two channels
+     * @param pointerResult whether it sends {@code *int} rather than {@code int}
+     * @param closesOut whether it closes its output channel when its input is closed and drained
+     * @param itemCost estimated cost of one item
+     */
+    private record Worker(String name, Type receiver, List<Type> params, boolean pointerResult,
+                          boolean closesOut, int itemCost) {
+        String resultType() {
+            return pointerResult ? "*int" : "int";
+        }
+    }
+
+    /**
+     * A worker that parks deep in a recursion ({@code wdN}) holding pointers to its own locals,
+     * receives one item there and sends two results: one from the bottom, one from its entry
+     * function ({@code wsN}) once the recursion has returned.
+     *
+     * @param entry the entry function started with {@code go}
+     * @param params parameter types after the depth and the two channels
+     * @param levelCost estimated cost of one level
+     */
+    private record DeepWorker(String entry, List<Type> params, int levelCost) {
+    }
+
+    /**
+     * A range worker. A stateless one (for pools: several goroutines on one channel) computes
+     * each result from the item and its read-only value parameters alone; a stateful one carries
+     * {@code h} and its mutable parameters from item to item, so it serves a single channel.
+     */
+    private Worker rangeWorker(Type in, boolean stateless, boolean closesOut, boolean pointerResult) {
+        String name = "w" + (workerNames++);
+        Body body = new Body(-1, WORKER_ITEM_BUDGET, 0, false, true);
+        Type receiver = null;
+        if (random.nextInt(4) == 0) {
+            StructDef s = pick(structs);
+            receiver = new Type(stateless || random.nextBoolean() ? Kind.STRUCT : Kind.PTR_STRUCT, 0, s);
+            body.scope.add(new Var("t", receiver, !stateless && receiver.kind() == Kind.STRUCT));
+        }
+        List<Type> params = new ArrayList<>();
+        int count = random.nextInt(0, 3);
+        while (params.size() < count) {
+            Type t = paramType();
+            // A pool worker's parameters are values, read-only: nothing carries over between items.
+            if (!stateless || t.kind() == Kind.INT || t.kind() == Kind.STRING || t.kind() == Kind.ARRAY
+                    || t.kind() == Kind.STRUCT) {
+                params.add(t);
+            }
+        }
+        List<String> signature = new ArrayList<>(List.of("in chan " + in.go(),
+                "out chan " + (pointerResult ? "*int" : "int")));
+        for (int i = 0; i < params.size(); i++) {
+            Type t = params.get(i);
+            signature.add("a" + i + " " + t.go());
+            body.scope.add(new Var("a" + i, t, !stateless && t.kind() != Kind.PTR_INT && t.kind() != Kind.PTR_STRUCT));
+        }
+        StringBuilder sb = new StringBuilder(receiver == null ? "func " + name
+                : "func (t " + receiver.go() + ") " + name);
+        sb.append("(").append(String.join(", ", signature)).append(") {\n");
+        Var h = new Var("h", Type.INT, true);
+        if (!stateless) {
+            sb.append("\th := ").append(body.intExpr(1).text()).append('\n');
+            body.scope.add(h);
+        }
+        sb.append("\tfor v := range in {\n");
+        Var v = new Var("v", in, false);
+        body.scope.add(v);
+        body.depth = 2;
+        if (stateless) {
+            body.line("h := " + paren(fold(v)) + "*" + random.nextInt(1, 9) + " + " + body.intExpr(1).text());
+            body.scope.add(h);
+        } else {
+            body.line("h = h*31 + " + paren(fold(v)));
+        }
+        body.statements(random.nextInt(1, 5));
+        body.closeTop();
+        if (pointerResult && stateless) {
+            // h is this item's own variable: the receiver may keep the pointer.
+            body.line("out <- &h");
+        } else if (pointerResult) {
+            body.line("res := h");
+            body.line("out <- &res");
+        } else {
+            body.line("out <- h");
+        }
+        sb.append(body.text()).append("\t}\n");
+        if (closesOut) {
+            sb.append("\tclose(out)\n");
+        }
+        sb.append("}\n");
+        workerTexts.add(sb.toString());
+        return new Worker(name, receiver, params, pointerResult, closesOut, body.cost + CHANNEL_COST);
+    }
+
+    /** A recursive worker that parks at its bottom; a dying one panics there on a negative item. */
+    private DeepWorker deepWorker(boolean dies) {
+        int n = workerNames++;
+        String rec = "wd" + n;
+        String entry = "ws" + n;
+        List<Type> params = extraParams(random.nextInt(0, 3));
+        Body body = new Body(-1, LEVEL_BUDGET, 0, false, true);
+        List<String> signature = new ArrayList<>(List.of("d int", "p *int", "in chan int", "out chan int"));
+        List<String> entrySignature = new ArrayList<>(List.of("d int", "in chan int", "out chan int"));
+        List<String> passed = new ArrayList<>();
+        body.scope.add(new Var("d", Type.INT, false));
+        body.scope.add(new Var("p", Type.PTR_INT, false));
+        for (int i = 0; i < params.size(); i++) {
+            Type t = params.get(i);
+            signature.add("a" + i + " " + t.go());
+            entrySignature.add("a" + i + " " + t.go());
+            passed.add(", a" + i);
+            body.scope.add(new Var("a" + i, t, t.kind() != Kind.PTR_INT && t.kind() != Kind.PTR_STRUCT));
+        }
+        int locLength = random.nextBoolean() ? 8 : 4;
+        body.line("h := d*" + random.nextInt(1, 9) + " + *p");
+        body.scope.add(new Var("h", Type.INT, true));
+        body.line("var loc [" + locLength + "]int");
+        body.scope.add(new Var("loc", Type.array(locLength), true));
+        body.line("loc[d&" + (locLength - 1) + "] = h");
+        body.statements(random.nextInt(0, 3));
+        body.line("if d <= 0 {");
+        body.depth++;
+        body.line("v := <-in");
+        if (dies) {
+            body.line("if v < 0 {");
+            body.depth++;
+            workerDeathStatement(locLength).forEach(body::line);
+            body.depth--;
+            body.line("}");
+        }
+        body.line("*p += v + loc[" + random.nextInt(locLength) + "]");
+        body.line("out <- h + v");
+        body.line("return h");
+        body.depth--;
+        body.line("}");
+        body.statements(random.nextInt(0, 3));
+        String pointer = body.pointerArgument();
+        body.line("rv := " + rec + "(d-1, " + pointer + ", in, out" + body.arguments(params) + ")");
+        body.line(random.nextBoolean() ? "h += rv" : "h = h*7 + rv");
+        body.statements(random.nextInt(1, 3));
+        body.closeTop();
+        body.line("return h + loc[" + random.nextInt(locLength) + "]");
+        workerTexts.add("func " + rec + "(" + String.join(", ", signature) + ") int {\n" + body.text() + "}\n");
+        int start = random.nextInt(1, 50);
+        workerTexts.add("func " + entry + "(" + String.join(", ", entrySignature) + ") {\n"
+                + "\tx := " + start + "\n"
+                + "\tr := " + rec + "(d, &x, in, out" + String.join("", passed) + ")\n"
+                + "\tout <- r + x\n"
+                + "}\n");
+        return new DeepWorker(entry, params, body.cost + CALL_COST);
+    }
+
+    /** A runtime error with a fixed first line, at the bottom of a worker's recursion given v = -1. */
+    private List<String> workerDeathStatement(int locLength) {
+        return switch (random.nextInt(5)) {
+            case 0 -> List.of("h += loc[(d&7)-v+" + (locLength - 1) + "]");
+            case 1 -> List.of("h += h / (v + 1)");
+            case 2 -> List.of("panic(\"worker died \" + \"" + stringLiteral() + "\")");
+            case 3 -> List.of("panic(h*0 + v)");
+            default -> List.of("var np *" + pick(structs).name(), "h += np.b");
+        };
+    }
+
+    /** The feeder function, generated once: sends {@code n} ints, then closes its channel. */
+    private String feeder() {
+        if (feeder == null) {
+            feeder = "feed";
+            workerTexts.add("func feed(out chan int, n int, k int) {\n\tfor i := 0; i < n; i++ {\n\t\tout <- i*k + "
+                    + random.nextInt(0, 50) + "\n\t}\n\tclose(out)\n}\n");
+        }
+        return feeder;
+    }
+
+    /** The element type of an input channel: mostly int, else a string, an array or a struct. */
+    private Type elementType() {
+        return switch (random.nextInt(6)) {
+            case 0, 1, 2 -> Type.INT;
+            case 3 -> Type.STRING;
+            case 4 -> Type.array(4);
+            default -> new Type(Kind.STRUCT, 0, pick(structs));
+        };
+    }
+
+    /** {@code ""} (unbuffered) or {@code ", c"} with a capacity from 1 to {@code max}. */
+    private String capacity(int max) {
+        return random.nextBoolean() ? "" : ", " + random.nextInt(1, Math.max(2, max + 1));
+    }
+
     // ---------------------------------------------------------------- bodies
 
     /** One function body being generated: its scope, its text and its estimated cost. */
     private final class Body {
-        final List<Var> scope = new ArrayList<>(globals);
+        final List<Var> scope;
         private final StringBuilder text = new StringBuilder();
         private final int index;
         private final int budget;
         private final int gcBudget;
         private final boolean isMain;
+        private final boolean pure;
         int depth = 1;
         int cost;
         int gcs;
@@ -434,11 +712,13 @@ public final class ProgramGenerator {
         private int multiplier = 1;
         private int names;
 
-        Body(int index, int budget, int gcBudget, boolean isMain) {
+        Body(int index, int budget, int gcBudget, boolean isMain, boolean pure) {
             this.index = index;
             this.budget = budget;
             this.gcBudget = gcBudget;
             this.isMain = isMain;
+            this.pure = pure;
+            this.scope = pure ? new ArrayList<>() : new ArrayList<>(globals);
         }
 
         String text() {
@@ -488,6 +768,9 @@ public final class ProgramGenerator {
                 collect();
             } else if (pick < 90 && isMain) {
                 print();
+            } else if (pick < 93 && concurrent) {
+                // Scheduling only: the output must not change wherever a goroutine yields.
+                line("runtime.Gosched()");
             } else {
                 mix();
             }
@@ -779,7 +1062,7 @@ public final class ProgramGenerator {
 
         /** A function this body may call within its budget, or null. */
         private Func callable() {
-            List<Func> ok = leaves.stream().filter(f -> f.index() > index
+            List<Func> ok = leaves.stream().filter(f -> f.index() > index && (f.pure() || !pure)
                     && cost + f.cost() * multiplier <= budget && gcs + f.gcs() * multiplier <= gcBudget).toList();
             return ok.isEmpty() ? null : pick(ok);
         }
@@ -867,7 +1150,7 @@ public final class ProgramGenerator {
                 return "&" + pick(structVars).name() + (random.nextBoolean() ? ".a" : ".b");
             } else if (pick == 4 && has(Kind.PTR_INT)) {
                 return pick(all(Kind.PTR_INT)).name();
-            } else if (pick == 5) {
+            } else if (pick == 5 && !pure) {
                 List<Var> gints = globals.stream().filter(v -> v.type().kind() == Kind.INT && v.writable()).toList();
                 if (!gints.isEmpty()) {
                     return "&" + pick(gints).name();
@@ -958,6 +1241,276 @@ public final class ProgramGenerator {
             depth--;
             cost += n * 4 * multiplier;
             line("}");
+        }
+
+        // ------------------------------------------------------------ goroutine groups (main only)
+
+        /**
+         * One group of goroutines that main starts, feeds and drains at its top level; see the
+         * class comment for why its output cannot depend on scheduling. A dying group has a
+         * worker die while main waits for its result, and must come last.
+         */
+        void goroutineGroup(boolean dies) {
+            if (dies) {
+                deepGroup(true);
+                return;
+            }
+            switch (random.nextInt(4)) {
+                case 0 -> poolGroup();
+                case 1 -> perWorkerGroup();
+                case 2 -> pipelineGroup();
+                default -> deepGroup(false);
+            }
+        }
+
+        /** Stateless workers share one input channel; main sums the results, whatever their order. */
+        private void poolGroup() {
+            Type elem = elementType();
+            int n = random.nextInt(1, MAX_ITEMS + 1);
+            int workers = random.nextInt(1, MAX_WORKERS + 1);
+            Worker w = rangeWorker(elem, true, false, random.nextInt(4) == 0);
+            String in = fresh("in");
+            String out = fresh("out");
+            String sum = fresh("sum");
+            feedOrFill(in, elem, n);
+            line(out + " := make(chan " + w.resultType() + capacity(n) + ")");
+            String i = fresh("i");
+            line("for " + i + " := 0; " + i + " < " + workers + "; " + i + "++ {");
+            depth++;
+            line("go " + start(w, in, out));
+            depth--;
+            line("}");
+            line(sum + " := 0");
+            String j = fresh("i");
+            line("for " + j + " := 0; " + j + " < " + n + "; " + j + "++ {");
+            depth++;
+            line(sum + " += " + (w.pointerResult() ? "*" : "") + "<-" + out);
+            depth--;
+            line("}");
+            line("h = h*31 + " + sum);
+            if (random.nextBoolean()) {
+                line("fmt.Println(\"pool\", " + sum + ")");
+            }
+            if (random.nextInt(3) == 0) {
+                // Every item was taken and the channel is closed (or will be, by the feeder):
+                // the zero value and false, whoever took what.
+                String v = fresh("v");
+                String ok = fresh("ok");
+                line(v + ", " + ok + " := <-" + in);
+                line("fmt.Println(\"drained\", " + fold(new Var(v, elem, false)) + ", " + ok + ")");
+            }
+            cost += n * (w.itemCost() + 2 * CHANNEL_COST) + workers * GO_COST;
+        }
+
+        /**
+         * Items on a new channel {@code in}: from the feeder goroutine, or put there by main
+         * before any goroutine starts (the capacity holds them all), then closed.
+         */
+        private void feedOrFill(String in, Type elem, int n) {
+            if (elem.kind() == Kind.INT && random.nextBoolean()) {
+                line(in + " := make(chan int" + capacity(n) + ")");
+                line("go " + feeder() + "(" + in + ", " + n + ", " + random.nextInt(1, 20) + ")");
+                cost += GO_COST + n * CHANNEL_COST;
+                return;
+            }
+            line(in + " := make(chan " + elem.go() + ", " + (n + random.nextInt(0, 3)) + ")");
+            if (elem.kind() == Kind.INT && random.nextBoolean()) {
+                String i = fresh("i");
+                line("for " + i + " := 0; " + i + " < " + n + "; " + i + "++ {");
+                depth++;
+                line(in + " <- " + elementValue(elem, i));
+                depth--;
+                line("}");
+            } else {
+                for (int k = 0; k < n; k++) {
+                    line(in + " <- " + elementValue(elem, null));
+                }
+            }
+            line("close(" + in + ")");
+            if (random.nextBoolean()) {
+                // Main filled it and nothing else has run: len is deterministic here only.
+                line("fmt.Println(\"queued\", len(" + in + "), cap(" + in + "))");
+            }
+            cost += n * CHANNEL_COST;
+        }
+
+        /** One stateful worker per channel pair; main sends each an item per round, then reads each. */
+        private void perWorkerGroup() {
+            Type elem = elementType();
+            int workers = random.nextInt(1, 4);
+            int rounds = random.nextInt(1, MAX_ROUNDS + 1);
+            boolean closeIn = random.nextInt(4) > 0;
+            Worker w = rangeWorker(elem, false, closeIn && random.nextBoolean(), random.nextInt(4) == 0);
+            List<String> ins = new ArrayList<>();
+            List<String> outs = new ArrayList<>();
+            for (int k = 0; k < workers; k++) {
+                String in = fresh("in");
+                String out = fresh("out");
+                line(in + " := make(chan " + elem.go() + capacity(rounds) + ")");
+                line(out + " := make(chan " + w.resultType() + capacity(rounds) + ")");
+                line("go " + start(w, in, out));
+                ins.add(in);
+                outs.add(out);
+            }
+            String r = fresh("r");
+            line("for " + r + " := 0; " + r + " < " + rounds + "; " + r + "++ {");
+            depth++;
+            scope.add(new Var(r, Type.INT, false));
+            for (String in : ins) {
+                line(in + " <- " + elementValue(elem, r));
+            }
+            for (String out : outs) {
+                line("h = h*31 + " + (w.pointerResult() ? "*" : "") + "<-" + out);
+            }
+            scope.removeIf(v -> v.name().equals(r));
+            if (random.nextBoolean()) {
+                line("fmt.Println(\"round\", " + r + ", h)");
+            }
+            depth--;
+            line("}");
+            if (closeIn) {
+                for (String in : ins) {
+                    line("close(" + in + ")");
+                }
+                if (w.closesOut()) {
+                    for (String out : outs) {
+                        String v = fresh("v");
+                        String ok = fresh("ok");
+                        line(v + ", " + ok + " := <-" + out);
+                        line("fmt.Println(\"closed\", " + v + (w.pointerResult() ? " == nil" : "") + ", " + ok + ")");
+                    }
+                }
+            }
+            cost += workers * (rounds * (w.itemCost() + 2 * CHANNEL_COST) + GO_COST);
+        }
+
+        /** A chain of stateful stages, each closing its output; main drains the last in FIFO order. */
+        private void pipelineGroup() {
+            int n = random.nextInt(1, MAX_ITEMS + 1);
+            int stages = random.nextInt(1, 4);
+            Type elem = elementType();
+            String prev = fresh("c");
+            feedOrFill(prev, elem, n);
+            for (int s = 0; s < stages; s++) {
+                Worker w = rangeWorker(elem, false, true, false);
+                String next = fresh("c");
+                line(next + " := make(chan int" + capacity(n) + ")");
+                line("go " + start(w, prev, next));
+                prev = next;
+                elem = Type.INT;
+                cost += n * (w.itemCost() + 2 * CHANNEL_COST) + GO_COST;
+            }
+            String v = fresh("v");
+            boolean show = random.nextInt(3) == 0;
+            if (random.nextBoolean()) {
+                line("for " + v + " := range " + prev + " {");
+                depth++;
+            } else {
+                String ok = fresh("ok");
+                line("for {");
+                depth++;
+                line(v + ", " + ok + " := <-" + prev);
+                line("if !" + ok + " {");
+                depth++;
+                line("break");
+                depth--;
+                line("}");
+            }
+            line("h = h*31 + " + v);
+            if (show) {
+                line("fmt.Println(\"got\", " + v + ")");
+            }
+            depth--;
+            line("}");
+        }
+
+        /**
+         * Workers that park deep in a recursion; main may yield and collect while they are
+         * parked, then sends each its item and reads both its results, worker by worker. In a
+         * dying group the first worker gets -1 and dies at its bottom, while main waits for it.
+         */
+        private void deepGroup(boolean dies) {
+            DeepWorker w = deepWorker(dies);
+            int workers = random.nextInt(1, 4);
+            int d = random.nextInt(1, MAX_WORKER_DEPTH + 1);
+            List<String> ins = new ArrayList<>();
+            List<String> outs = new ArrayList<>();
+            for (int k = 0; k < workers; k++) {
+                String in = fresh("in");
+                String out = fresh("out");
+                line(in + " := make(chan int" + capacity(1) + ")");
+                line(out + " := make(chan int" + capacity(2) + ")");
+                StringBuilder args = new StringBuilder();
+                for (Type t : w.params()) {
+                    args.append(", ").append(freshValue(t));
+                }
+                line("go " + w.entry() + "(" + d + ", " + in + ", " + out + args + ")");
+                ins.add(in);
+                outs.add(out);
+            }
+            if (random.nextBoolean()) {
+                line("runtime.Gosched()");
+            }
+            if (random.nextBoolean() && gcs + 1 <= gcBudget) {
+                collect();
+            }
+            for (int k = 0; k < workers; k++) {
+                line(ins.get(k) + " <- " + (dies && k == 0 ? "-1" : "(" + intExpr(2).text() + ") & 1023"));
+            }
+            for (String out : outs) {
+                line("h = h*31 + <-" + out);
+                line("h = h*31 + <-" + out);
+            }
+            if (random.nextBoolean()) {
+                line("fmt.Println(\"deep\", h)");
+            }
+            cost += workers * (d * w.levelCost() + GO_COST + 3 * CHANNEL_COST);
+        }
+
+        /** The call that starts {@code w} on channels {@code in} and {@code out}, with fresh arguments. */
+        private String start(Worker w, String in, String out) {
+            StringBuilder args = new StringBuilder();
+            for (Type t : w.params()) {
+                args.append(", ").append(freshValue(t));
+            }
+            String call = w.name() + "(" + in + ", " + out + args + ")";
+            if (w.receiver() == null) {
+                return call;
+            }
+            StructDef s = w.receiver().struct();
+            if (w.receiver().kind() == Kind.PTR_STRUCT) {
+                return "(&" + structLiteral(s) + ")." + call;
+            }
+            // A value receiver is copied when the go statement runs: main's own struct will do.
+            List<Var> same = scope.stream().filter(v -> v.type().kind() == Kind.STRUCT && v.type().struct() == s).toList();
+            return (same.isEmpty() || random.nextBoolean() ? "(" + structLiteral(s) + ")" : pick(same).name()) + "." + call;
+        }
+
+        /**
+         * An argument for a goroutine that shares nothing with main: a value (copied when the go
+         * statement runs; struct values hold no pointer, as no generated code sets {@code next}
+         * in one) or a fresh heap object main keeps no reference to.
+         */
+        private String freshValue(Type t) {
+            return switch (t.kind()) {
+                case PTR_INT -> "new(int)";
+                case SLICE -> "[]int{" + intExpr(1).text() + ", " + small() + "}";
+                case PTR_STRUCT -> "&" + structLiteral(t.struct());
+                case INT, BOOL, STRING, ARRAY, STRUCT -> value(t);
+            };
+        }
+
+        /** An item of type {@code elem} for an input channel, maybe from loop variable {@code index}. */
+        private String elementValue(Type elem, String index) {
+            return switch (elem.kind()) {
+                case INT -> index == null ? intExpr(2).text()
+                        : index + "*" + random.nextInt(1, 20) + " + " + intExpr(1).text();
+                case STRING -> stringExpr(1);
+                case ARRAY -> "[" + elem.length() + "]int{" + intExpr(1).text() + ", "
+                        + (index == null ? Integer.toString(small()) : index) + "}";
+                case STRUCT -> structLiteral(elem.struct());
+                case BOOL, PTR_INT, SLICE, PTR_STRUCT -> value(elem);
+            };
         }
 
         // ------------------------------------------------------------ expressions

@@ -73,4 +73,34 @@ class ReducerTest {
         assertTrue(reduced.lines().count() * 3 < program.lines().count(),
                 "at most a third of " + program.lines().count() + " lines remain:\n" + reduced);
     }
+
+    /** A goroutine program of the generator: seed 3 runs workers on channel pairs, round by round. */
+    private static final long GOROUTINE_SEED = 3;
+
+    @Test
+    void reducesAGoroutineProgramKeepingTheWorkerThatComputesTheValue() {
+        String program = ProgramGenerator.generate(GOROUTINE_SEED);
+        assertTrue(GoroutineProgramsTest.usesGoroutines(program), program);
+        String secondLine = run(program).stdout().lines().skip(1).findFirst().orElseThrow();
+        assertTrue(secondLine.startsWith("round 0 "), secondLine);
+        // The property: the same value after the first round, which a worker goroutine computed
+        // and sent back; a candidate that deadlocks or runs out of budget does not have it.
+        Predicate<String> sameRound = src -> {
+            RunResult r = run(src);
+            return r != null && r.exitStatus() == 0 && r.stdout().lines().anyMatch(secondLine::equals);
+        };
+        String reduced = Reducer.reduce(program, sameRound, TEST_CANDIDATES, Duration.ofSeconds(60));
+        assertTrue(sameRound.test(reduced), reduced);
+        assertTrue(reduced.contains("\tgo ") && reduced.contains("<-"), "the goroutine and its channel stay:\n" + reduced);
+        assertTrue(reduced.lines().count() * 2 < program.lines().count(),
+                "at most half of " + program.lines().count() + " lines remain:\n" + reduced);
+    }
+
+    /** The run of {@code src} under the default VM with a small budget, or null when it does not compile. */
+    private static RunResult run(String src) {
+        try (Vm vm = Vm.builder().option("budget.instructions", "2000000").build()) {
+            Program p = vm.compile(Source.of("prog.go", src));
+            return p.compiled() ? vm.run(p) : null;
+        }
+    }
 }
