@@ -52,9 +52,22 @@ public final class Config {
     public static final Key STATS_HOST_HEAP = new Key("stats.hostHeap", "false",
             "at each runtime.GC(), also measure the JVM heap in use (true/false)");
 
+    /**
+     * Whether the baseline compiler translates the program into JVM bytecode once it has run
+     * {@link #JIT_THRESHOLD} instructions: {@code on} or {@code off}. Compiled code keeps the
+     * interpreter's frames, so every metric but time, and every outcome, is the same either way.
+     */
+    public static final Key JIT = new Key("jit", "on", "baseline compiler to JVM bytecode: on, off");
+    /**
+     * Instructions a run interprets before the baseline compiler compiles the program; 0 compiles
+     * it before the first. Compiling costs milliseconds, which short runs never earn back.
+     */
+    public static final Key JIT_THRESHOLD = new Key("jit.threshold", "1000000",
+            "instructions interpreted before the program is compiled (0 = at once)");
+
     /** Every key core knows, in the order {@code cairn config --help} lists them. */
     public static final List<Key> KEYS = List.of(STACK, GC, SCHEDULER, OVERFLOW, STACK_INITIAL,
-            STACK_MAX, HEAP_MAX, BUDGET, TRACE, STRESS, STATS_HOST_HEAP);
+            STACK_MAX, HEAP_MAX, BUDGET, TRACE, STRESS, STATS_HOST_HEAP, JIT, JIT_THRESHOLD);
 
     private final Map<String, String> values;
 

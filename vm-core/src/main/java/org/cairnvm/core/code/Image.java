@@ -26,11 +26,21 @@ import org.cairnvm.api.Source;
  * @param escapeNotes escape decisions, for {@code cairn disasm --escapes}
  * @param globalPointers word offsets (ascending) of the globals that hold pointers: the
  *     collector's exact roots in the static region
+ * @param derived code made from this program by its first run that needs it (the baseline
+ *     compiler's), kept for the others
  */
 public record Image(Source source, List<Diagnostic> diagnostics, List<FunctionCode> functions, List<Layout> layouts,
                     List<HostImport> hostImports, long[] staticWords, int globalWords, int initFunction,
-                    int mainFunction, List<EscapeNote> escapeNotes, int[] globalPointers)
+                    int mainFunction, List<EscapeNote> escapeNotes, int[] globalPointers, DerivedCode derived)
         implements Program {
+
+    /** A program with nothing derived from it yet. */
+    public Image(Source source, List<Diagnostic> diagnostics, List<FunctionCode> functions, List<Layout> layouts,
+                 List<HostImport> hostImports, long[] staticWords, int globalWords, int initFunction,
+                 int mainFunction, List<EscapeNote> escapeNotes, int[] globalPointers) {
+        this(source, diagnostics, functions, layouts, hostImports, staticWords, globalWords, initFunction,
+                mainFunction, escapeNotes, globalPointers, new DerivedCode());
+    }
 
     /** Where the static region starts: above the unmapped first 64 KiB, so small offsets from nil fault. */
     public static final long STATIC_BASE = 0x10000L;

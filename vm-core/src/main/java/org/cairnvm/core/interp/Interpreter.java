@@ -54,6 +54,14 @@ import org.cairnvm.spi.StackStrategy;
  *
  * <p>Each run works on a quickened copy of the code ({@link #quicken}) in which common pairs are
  * fused into one dispatch; the compiler's code, pcs, stack maps and lines are unchanged.
+ *
+ * <p>Once a run has executed {@code jit.threshold} instructions, the {@link BaselineCompiler}
+ * translates the program into JVM bytecode and the run's calls of compiled functions become
+ * {@link Op#CALLJIT}, which enters compiled code, and their loops' back-edges {@link Op#LOOPJIT},
+ * which carries on in compiled code in the same frame. Compiled code keeps this loop's frames exactly
+ * and calls back into it through the {@code compiled*} methods below; it hands control back
+ * (the loop resumes from the guest stack) whenever a stack must grow or move, or a goroutine
+ * parks or yields.
  */
 public final class Interpreter {
     /**
@@ -77,6 +85,16 @@ public final class Interpreter {
     static final long ZEROBASE = Image.STATIC_BASE;
     /** Objects record their payload size in 32 bits of the header word. */
     private static final long MAX_OBJECT_WORDS = 0xFFFF_FFFFL;
+    /**
+     * How much guest stack compiled code may use below the frame the loop entered it with before
+     * a call hands back (and the loop enters compiled code afresh), in words. Each compiled guest
+     * frame is a JVM frame too, so this bounds the JVM stack compiled code needs: at most one JVM
+     * frame per two words (the smallest guest frame is its header), a few hundred KiB at worst,
+     * which any thread a host runs the VM on has.
+     */
+    static final int MAX_COMPILED_DEPTH_WORDS = 2048;
+    private static final String DIVIDE_BY_ZERO = "integer divide by zero";
+    private static final String NEGATIVE_SHIFT = "negative shift amount";
 
     private static final int[] LENGTH = lengths();
 
@@ -98,7 +116,8 @@ public final class Interpreter {
     private GuestStack stack;
     /** Set by a slow path that stops the running goroutine: {@link Stop#PARKED} or {@link Stop#YIELDED}. */
     private Stop stop;
-    private final long[] statics;
+    /** Read by compiled code too, as are the heap's fields below. */
+    final long[] statics;
     private final long staticLimit;
     private final List<HostImport> hostImports;
     private final HostFunction[] hosts;
@@ -108,10 +127,24 @@ public final class Interpreter {
     /** {@code stats.hostHeap}: measure the JVM heap at each {@code runtime.GC()}. */
     private final boolean hostHeapProbe;
 
+    /** Instructions after which the program is compiled; -1 for never ({@code jit=off}). */
+    private long compileAt;
+    /** The program as the baseline compiler made it, once it has. */
+    private CompiledCode compiled;
+    /** While compiled code runs: the current segment's base address. */
+    long compiledBase;
+    /** While compiled code runs: where its slice ends, and how many instructions are left in it. */
+    private long compiledSliceEnd;
+    int sliceLeft;
+    private int compiledFunctions;
+    private long compiledEntries;
+    private long handBacks;
+    private long compileNanos;
+
     /** The heap's backing and allocated range, for the loop's fast range check; see {@link #refreshHeap}. */
-    private long[] heapWords;
-    private long heapBase;
-    private long heapTop;
+    long[] heapWords;
+    long heapBase;
+    long heapTop;
     private long instructions;
     private long calls;
     private long hostCalls;
@@ -158,6 +191,7 @@ public final class Interpreter {
         this.interrupt = interrupt;
         this.budget = budget;
         this.hostHeapProbe = Boolean.parseBoolean(ctx.config().get(Config.STATS_HOST_HEAP));
+        this.compileAt = "off".equals(ctx.config().get(Config.JIT)) ? -1 : ctx.config().getLong(Config.JIT_THRESHOLD);
     }
 
     /**
@@ -222,6 +256,26 @@ public final class Interpreter {
         return pendingCallee;
     }
 
+    /** Functions the baseline compiler compiled (jit.functions; 0 before it runs). */
+    public int compiledFunctions() {
+        return compiledFunctions;
+    }
+
+    /** Calls from this loop into compiled code (jit.entries). */
+    public long compiledEntries() {
+        return compiledEntries;
+    }
+
+    /** Times compiled code handed control back to this loop (jit.handBacks). */
+    public long handBacks() {
+        return handBacks;
+    }
+
+    /** Wall time spent compiling (time.jitNanos). */
+    public long compileNanos() {
+        return compileNanos;
+    }
+
     /** The deepest the stack has been, in bytes from its top (stack.peakBytes). */
     public long peakStackBytes() {
         return peakStackBytes;
@@ -279,6 +333,7 @@ public final class Interpreter {
         if (channels.wokenByClose(g)) {
             throw Unwind.panic("send on closed channel");
         }
+        maybeCompile();
         try {
             while (!execute()) {
                 if (stop != null) {
@@ -371,7 +426,7 @@ public final class Interpreter {
                         case Op.DIV: {
                             long b = w[fp + code[pc + 3]];
                             if (b == 0) {
-                                throw raise(Unwind.runtimeError("integer divide by zero"), base + 8L * fp, fn, pc + 4);
+                                throw raise(Unwind.runtimeError(DIVIDE_BY_ZERO), base + 8L * fp, fn, pc + 4);
                             }
                             w[fp + code[pc + 1]] = w[fp + code[pc + 2]] / b;
                             pc += 4;
@@ -380,7 +435,7 @@ public final class Interpreter {
                         case Op.REM: {
                             long b = w[fp + code[pc + 3]];
                             if (b == 0) {
-                                throw raise(Unwind.runtimeError("integer divide by zero"), base + 8L * fp, fn, pc + 4);
+                                throw raise(Unwind.runtimeError(DIVIDE_BY_ZERO), base + 8L * fp, fn, pc + 4);
                             }
                             w[fp + code[pc + 1]] = w[fp + code[pc + 2]] % b;
                             pc += 4;
@@ -409,7 +464,7 @@ public final class Interpreter {
                         case Op.SHL: {
                             long b = w[fp + code[pc + 3]];
                             if (b < 0) {
-                                throw raise(Unwind.runtimeError("negative shift amount"), base + 8L * fp, fn, pc + 4);
+                                throw raise(Unwind.runtimeError(NEGATIVE_SHIFT), base + 8L * fp, fn, pc + 4);
                             }
                             w[fp + code[pc + 1]] = b >= 64 ? 0 : w[fp + code[pc + 2]] << b;
                             pc += 4;
@@ -418,7 +473,7 @@ public final class Interpreter {
                         case Op.SHR: {
                             long b = w[fp + code[pc + 3]];
                             if (b < 0) {
-                                throw raise(Unwind.runtimeError("negative shift amount"), base + 8L * fp, fn, pc + 4);
+                                throw raise(Unwind.runtimeError(NEGATIVE_SHIFT), base + 8L * fp, fn, pc + 4);
                             }
                             w[fp + code[pc + 1]] = w[fp + code[pc + 2]] >> Math.min(b, 63);
                             pc += 4;
@@ -486,6 +541,25 @@ public final class Interpreter {
                                 return false;
                             }
                             break;
+                        }
+                        case Op.LOOPJIT: {
+                            // LOOP, then the frame goes on in compiled code from the loop's header;
+                            // compiled code entered so always hands back
+                            int resume = pc + 2;
+                            pc = code[pc + 1];
+                            save(base + 8L * fp, fn, resume);
+                            continueAt = pc;
+                            if (n < sliceEnd) {
+                                instructions = n;
+                                calls = ncalls;
+                                try {
+                                    callCompiled(fn, w, fp, base, guard, ~pc, sliceEnd, pc);
+                                } finally {
+                                    n = instructions;
+                                    ncalls = calls;
+                                }
+                            }
+                            return false;
                         }
                         case Op.JT:
                             pc = w[fp + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
@@ -732,6 +806,41 @@ public final class Interpreter {
                             }
                             break;
                         }
+                        case Op.ADDI_CALLJIT:
+                            w[fp + code[pc + 1]] = w[fp + code[pc + 2]] + code[pc + 3];
+                            pc += 4;
+                            n++;
+                            // fall through
+                        case Op.CALLJIT: {
+                            // CALL's prologue and frame, then the callee runs in compiled code
+                            int f = code[pc + 1];
+                            long info = callInfo[f];
+                            int nfp = fp - (int) info;
+                            if (nfp < guard) {
+                                morestack(fn, pc + 4, f, code[pc + 2], base + 8L * fp);
+                                ncalls++;
+                                continueAt = 0;
+                                return false;
+                            }
+                            w[nfp] = base + 8L * fp;
+                            w[nfp + 1] = ((long) fn << 32) | (pc + 4);
+                            System.arraycopy(w, fp + code[pc + 2], w, nfp + 2, (int) (info >>> 32));
+                            instructions = n;
+                            calls = ncalls + 1;
+                            boolean handedBack;
+                            try {
+                                handedBack = callCompiled(f, w, nfp, base, guard, fp + code[pc + 3], sliceEnd, 0);
+                            } finally {
+                                n = instructions;
+                                ncalls = calls;
+                            }
+                            if (handedBack) {
+                                return false;
+                            }
+                            sliceEnd = compiledSliceEnd;
+                            pc += 4;
+                            break;
+                        }
                         case Op.ADD_RET:
                             // ADD then the RET right after it (quickened at load; see quicken)
                             w[fp + code[pc + 1]] = w[fp + code[pc + 2]] + w[fp + code[pc + 3]];
@@ -934,7 +1043,7 @@ public final class Interpreter {
         return budget > 0 && budget < end ? budget : end;
     }
 
-    /** Between slices: the budget, then the host's interrupt. The state is saved. */
+    /** Between slices: the budget, then the host's interrupt, then whether to compile. The state is saved. */
     private void poll() {
         if (budget > 0 && instructions >= budget) {
             throw Unwind.budget(budget);
@@ -943,6 +1052,173 @@ public final class Interpreter {
             interrupt.set(false);
             throw Unwind.interrupted();
         }
+        maybeCompile();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Compiled code: entering it, and the exits it calls
+
+    /**
+     * Compiles the program once {@link #compileAt} instructions have run (or takes the code an
+     * earlier run of the program made, see {@link org.cairnvm.core.code.DerivedCode}), and points
+     * the run's calls of compiled functions at it ({@link Op#CALLJIT}, {@link Op#ADDI_CALLJIT}). A program
+     * the compiler cannot take (none of its functions fit) runs on in this loop.
+     */
+    private void maybeCompile() {
+        if (compileAt < 0 || instructions < compileAt) {
+            return;
+        }
+        compileAt = -1;
+        long start = System.nanoTime();
+        BaselineCompiler.Result result = image.derived().get(BaselineCompiler.Result.class,
+                () -> BaselineCompiler.compile(image));
+        compileNanos = System.nanoTime() - start;
+        if (result == null) {
+            return;
+        }
+        compiled = result.code();
+        compiledFunctions = result.compiled().cardinality();
+        for (FunctionCode f : image.functions()) {
+            int[] original = f.code();
+            int[] code = codes[f.index()];
+            int previous = -1;
+            for (int pc = 0; pc < original.length && original[pc] >= 0 && original[pc] < LENGTH.length;
+                 pc += LENGTH[original[pc]]) {
+                if (original[pc] == Op.CALL && pc + 1 < original.length && result.compiled().get(original[pc + 1])) {
+                    code[pc] = Op.CALLJIT;
+                    if (previous >= 0 && code[previous] == Op.ADDI_CALL) {
+                        code[previous] = Op.ADDI_CALLJIT;
+                    }
+                } else if (original[pc] == Op.LOOP && result.compiled().get(f.index())) {
+                    code[pc] = Op.LOOPJIT;
+                }
+                previous = pc;
+            }
+        }
+    }
+
+    /**
+     * Runs compiled function {@code f} in the frame at {@code fp}: a call (the loop has just
+     * written the frame, and the results go to word {@code dst}) or, with {@code dst} negative, an
+     * entry at loop header {@code ~dst} (see {@link CompiledCode#call}). First the slice check
+     * the loop makes at every call and back-edge, the frame then on top at {@code pc}. The loop
+     * has stored its counts in the fields; they are exact again when this returns or throws.
+     *
+     * @return whether compiled code handed back: the loop then resumes from the guest stack
+     */
+    private boolean callCompiled(int f, long[] w, int fp, long base, int guard, int dst, long sliceEnd, int pc) {
+        if (instructions >= sliceEnd) {
+            save(base + 8L * fp, f, pc);
+            poll();
+            sliceEnd = sliceEnd(instructions);
+        }
+        compiledSliceEnd = sliceEnd;
+        compiledBase = base;
+        sliceLeft = sliceLeft();
+        compiledEntries++;
+        long counts = compiled.call(f, this, w, fp, Math.max(guard, fp - MAX_COMPILED_DEPTH_WORDS), 0L, dst);
+        account(counts & ~CompiledCode.HANDED_BACK);
+        return counts < 0;
+    }
+
+    /** Adds compiled code's counts word ({@code calls << 32 | instructions}) to the run's counts. */
+    private void account(long counts) {
+        instructions += counts & 0xFFFF_FFFFL;
+        calls += counts >>> 32;
+        sliceLeft = sliceLeft();
+    }
+
+    private int sliceLeft() {
+        return (int) Math.clamp(compiledSliceEnd - instructions, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Compiled code's slice ended at a call or back-edge: the counts are accounted, the top frame
+     * ({@code fp}, {@code function}, resume pc {@code pc}) saved, and the loop's poll runs.
+     *
+     * @return the counts word, now empty
+     */
+    long compiledPoll(long counts, int fp, int function, int pc) {
+        account(counts);
+        save(compiledBase + 8L * fp, function, pc);
+        poll();
+        compiledSliceEnd = sliceEnd(instructions);
+        sliceLeft = sliceLeft();
+        return 0;
+    }
+
+    /**
+     * Compiled code hands back at {@code pc} of {@code function}, whose frame is at {@code fp}:
+     * the loop continues there. The counts go back to the loop through the returns.
+     */
+    long compiledHandBack(long counts, int fp, int function, int pc) {
+        save(compiledBase + 8L * fp, function, pc);
+        continueAt = pc;
+        handBacks++;
+        return counts | CompiledCode.HANDED_BACK;
+    }
+
+    /**
+     * An out-of-line instruction of compiled code, run by {@link #slowOp} as the loop runs it; a
+     * hand-back when it parked or yielded the goroutine or moved its stack.
+     *
+     * @return the counts word, now empty, with {@link CompiledCode#HANDED_BACK} for a hand-back
+     */
+    long compiledSlowOp(long counts, int fp, int function, int pc) {
+        account(counts);
+        StackSegment seg = stack.segment;
+        long[] w = seg.words;
+        int guard = seg.guard;
+        save(compiledBase + 8L * fp, function, pc);
+        int next = slowOp(codes[function], pc);
+        if (stack.segment.words != w || stack.segment.guard != guard || stop != null) {
+            continueAt = next;
+            handBacks++;
+            return CompiledCode.HANDED_BACK;
+        }
+        return 0;
+    }
+
+    /**
+     * A run-time panic in compiled code, at the instruction ending before resume pc {@code pc},
+     * with {@code rest} instructions of its block counted but not run.
+     */
+    Unwind compiledPanic(long counts, int rest, int fp, int function, int pc, int kind, long x, long y) {
+        account(counts - rest);
+        save(compiledBase + 8L * fp, function, pc);
+        return switch (kind) {
+            case BaselineCompiler.PANIC_DIVIDE -> Unwind.runtimeError(DIVIDE_BY_ZERO);
+            case BaselineCompiler.PANIC_SHIFT -> Unwind.runtimeError(NEGATIVE_SHIFT);
+            case BaselineCompiler.PANIC_NIL -> Unwind.nilDereference();
+            default -> Unwind.runtimeError(Bounds.INDEX.message(x, y));
+        };
+    }
+
+    /**
+     * {@code LOAD} of compiled code outside the heap and the current segment: {@code n} words from
+     * {@code a} into slots {@code d..} of the frame at {@code fp}, as the loop's slow path.
+     *
+     * @return the counts word: the {@code rest} instructions of the block not yet run
+     */
+    long compiledLoad(long counts, int rest, int fp, int function, int pc, long a, int d, int n) {
+        account(counts - rest);
+        save(compiledBase + 8L * fp, function, pc);
+        long[] w = stack.segment.words;
+        for (int i = 0; i < n; i++) {
+            w[fp + d + i] = read(a + 8L * i);
+        }
+        return rest;
+    }
+
+    /** {@code STORE} of compiled code outside the heap and the current segment; see {@link #compiledLoad}. */
+    long compiledStore(long counts, int rest, int fp, int function, int pc, long a, int s, int n) {
+        account(counts - rest);
+        save(compiledBase + 8L * fp, function, pc);
+        long[] w = stack.segment.words;
+        for (int i = 0; i < n; i++) {
+            write(a + 8L * i, w[fp + s + i]);
+        }
+        return rest;
     }
 
     /**

@@ -115,6 +115,16 @@ final class Op {
     static final int JLEI_RET = JEQ_RET + (JLEI - JEQ);
     static final int JGTI_RET = JEQ_RET + (JGTI - JEQ);
     static final int JGEI_RET = JEQ_RET + (JGEI - JEQ);
+    /**
+     * A {@code CALL} of a function the baseline compiler compiled: the same prologue and frame,
+     * then the call runs in compiled code ({@link BaselineCompiler}). Patched into the run's code
+     * when the program is compiled.
+     */
+    static final int CALLJIT = JGEI_RET + 1;
+    /** {@link #ADDI_CALL} whose {@code CALL} became {@link #CALLJIT}. */
+    static final int ADDI_CALLJIT = JGEI_RET + 2;
+    /** A {@code LOOP} of a compiled function: after the back-edge, the frame goes on in compiled code. */
+    static final int LOOPJIT = JGEI_RET + 3;
 
     private Op() {
     }

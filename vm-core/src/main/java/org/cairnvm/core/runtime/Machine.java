@@ -243,6 +243,10 @@ public final class Machine {
             m.put("vm.instructions", interpreter.instructions());
             m.put("vm.calls", interpreter.calls());
             m.merge("stack.peakBytes", interpreter.peakStackBytes(), Math::max);
+            m.put("jit.functions", (long) interpreter.compiledFunctions());
+            m.put("jit.entries", interpreter.compiledEntries());
+            m.put("jit.handBacks", interpreter.handBacks());
+            m.put("time.jitNanos", interpreter.compileNanos());
         }
         if (memory != null) {
             m.put("mem.reservedPeakBytes", memory.reservedPeakBytes());

@@ -123,6 +123,14 @@ public record ConfigSources(Path propertiesFile, Map<String, String> environment
             throw new IllegalArgumentException("invalid number for " + Config.BUDGET.name() + ": '"
                     + config.get(Config.BUDGET) + "' (0 or more; 0 means unlimited)");
         }
+        if (!List.of("on", "off").contains(config.get(Config.JIT))) {
+            throw new IllegalArgumentException("invalid value for " + Config.JIT.name() + ": '"
+                    + config.get(Config.JIT) + "' (on or off)");
+        }
+        if (config.getLong(Config.JIT_THRESHOLD) < 0) {
+            throw new IllegalArgumentException("invalid number for " + Config.JIT_THRESHOLD.name() + ": '"
+                    + config.get(Config.JIT_THRESHOLD) + "' (0 or more)");
+        }
         checkList(config, Config.TRACE, "trace category", TRACE_CATEGORIES);
         checkList(config, Config.STRESS, "stress mode", STRESS_MODES);
     }

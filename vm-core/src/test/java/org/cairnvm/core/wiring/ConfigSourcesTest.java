@@ -98,6 +98,12 @@ class ConfigSourcesTest {
         assertEquals("unknown stress mode 'chaos' (known: stack-move, gc-alloc, split-call)",
                 assertThrows(IllegalArgumentException.class,
                         () -> s.resolve(Map.of("stress", "chaos"), false)).getMessage());
+        assertEquals("invalid value for jit: 'maybe' (on or off)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> s.resolve(Map.of("jit", "maybe"), false)).getMessage());
+        assertEquals("invalid number for jit.threshold: '-5' (0 or more)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> s.resolve(Map.of("jit.threshold", "-5"), false)).getMessage());
         assertEquals("stack.initial (8192 bytes) exceeds stack.max (4096 bytes)",
                 assertThrows(IllegalArgumentException.class,
                         () -> s.resolve(Map.of("stack.initial", "8k", "stack.max", "4k"), false)).getMessage());
