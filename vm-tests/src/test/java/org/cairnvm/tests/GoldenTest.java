@@ -26,16 +26,20 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Runs every golden program of {@code testdata/} and of {@code testdata/regress/} (the differential
  * tests' saved cases) under every combination of installed modules
- * ({@link Combination}) and every stress mode that applies to it ({@link StressMode}), embedding
+ * ({@link Combination}) and every stress mode that applies to it ({@link StressMode}), each both
+ * interpreted and compiled ({@link Tier}), embedding
  * the VM as a host application would, and compares standard output, exit status and the first
  * line of standard error with the files the real Go toolchain produced.
  *
  * <p>Each program is compiled once and the {@link Program} reused for all its runs: programs are
- * immutable, and that reuse is part of what is tested.
+ * immutable, and that reuse is part of what is tested. Runs go in parallel, one per core (see
+ * {@code junit-platform.properties}): each has a VM of its own, and two VMs share nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GoldenTest {
@@ -77,6 +81,7 @@ class GoldenTest {
     }
 
     @TestFactory
+    @Execution(ExecutionMode.CONCURRENT)
     Stream<DynamicNode> golden() {
         List<GoldenProgram> programs = GoldenProgram.loadGolden(GoldenProgram.repoDir("testdata"));
         assertTrue(programs.size() >= MIN_PROGRAMS, "only " + programs.size() + " golden programs found");
@@ -92,16 +97,20 @@ class GoldenTest {
                 if (!stress.appliesTo().test(c)) {
                     continue;
                 }
-                String label = c.label().isEmpty() ? "stress=" + stress.name() : c.label() + " stress=" + stress.name();
-                String display = golden.displayName() + " [" + label + "]";
-                tests.add(DynamicTest.dynamicTest(display, golden.path().toUri(),
-                        () -> runOne(golden, compiled, c, stress)));
+                for (Tier tier : Tier.ALL) {
+                    String label = (c.label().isEmpty() ? "" : c.label() + " ") + "stress=" + stress.name() + " "
+                            + tier.name();
+                    String display = golden.displayName() + " [" + label + "]";
+                    tests.add(DynamicTest.dynamicTest(display, golden.path().toUri(),
+                            () -> runOne(golden, compiled, c, stress, tier)));
+                }
             }
         }
         return DynamicContainer.dynamicContainer(golden.displayName(), golden.path().toUri(), tests.stream());
     }
 
-    private void runOne(GoldenProgram golden, CompiledOnce compiled, Combination combination, StressMode stress) {
+    private void runOne(GoldenProgram golden, CompiledOnce compiled, Combination combination, StressMode stress,
+                        Tier tier) {
         // A mode skipped alone is skipped in every combination of modes that includes it.
         String skipReason = java.util.Arrays.stream(stress.name().split(","))
                 .map(golden.skipStress()::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
@@ -109,7 +118,7 @@ class GoldenTest {
             Assumptions.abort("skip-stress " + stress.name() + ": " + skipReason);
         }
         Program program = compiled.get();
-        Vm.Builder builder = combination.apply(Vm.builder());
+        Vm.Builder builder = tier.apply(combination.apply(Vm.builder()));
         stress.optionValue().ifPresent(v -> builder.option("stress", v));
         RunResult result;
         CappedWriter out = new CappedWriter(golden.stdout().length() + OUTPUT_SLACK_CHARS);

@@ -9,26 +9,30 @@ import org.cairnvm.api.RunResult;
 import org.cairnvm.api.Source;
 import org.cairnvm.api.Vm;
 import org.cairnvm.tests.StressMode;
+import org.cairnvm.tests.Tier;
 
 /**
- * One way of running a program in the VM: a {@link Combination} of plugins and a {@link
- * StressMode} that applies to it.
+ * One way of running a program in the VM: a {@link Combination} of plugins, a {@link
+ * StressMode} that applies to it, and a {@link Tier}.
  *
  * @param combination the plugins and variant settings
  * @param stress the stress mode ({@link StressMode#NONE} for none)
+ * @param tier interpreted, or compiled from the start
  */
-record RunConfig(Combination combination, StressMode stress) {
+record RunConfig(Combination combination, StressMode stress, Tier tier) {
 
     /** Exit status recorded when the VM threw instead of returning a result: a bug in Cairn. */
     static final int VM_EXCEPTION = 70;
 
-    /** Every installed combination with every stress mode that applies to it. */
+    /** Every installed combination with every stress mode that applies to it, in every tier. */
     static List<RunConfig> all() {
         List<RunConfig> out = new ArrayList<>();
         for (Combination c : Combination.installed()) {
             for (StressMode s : StressMode.ALL) {
                 if (s.appliesTo().test(c)) {
-                    out.add(new RunConfig(c, s));
+                    for (Tier t : Tier.ALL) {
+                        out.add(new RunConfig(c, s, t));
+                    }
                 }
             }
         }
@@ -36,8 +40,8 @@ record RunConfig(Combination combination, StressMode stress) {
     }
 
     String label() {
-        String stress = "stress=" + stress().name();
-        return combination.label().isEmpty() ? stress : combination.label() + " " + stress;
+        String rest = "stress=" + stress().name() + " " + tier.name();
+        return combination.label().isEmpty() ? rest : combination.label() + " " + rest;
     }
 
     /** A finished run: its outcome, and whether the instruction budget ended it. */
@@ -56,7 +60,7 @@ record RunConfig(Combination combination, StressMode stress) {
      * becomes an outcome of its own, so it shows as a disagreement instead of ending the batch.
      */
     Run run(Program program, long budget) {
-        Vm.Builder builder = combination.apply(Vm.builder());
+        Vm.Builder builder = tier.apply(combination.apply(Vm.builder()));
         stress.optionValue().ifPresent(v -> builder.option("stress", v));
         if (budget > 0) {
             builder.option("budget.instructions", Long.toString(budget));
