@@ -330,6 +330,23 @@ final class BaselineCompiler {
         };
     }
 
+    /**
+     * Whether an instruction in {@code [from, to)} of {@code code} may park or yield the goroutine
+     * (a channel operation or {@code runtime.Gosched}), which hands compiled code back.
+     */
+    static boolean mayPark(int[] code, int from, int to) {
+        for (int pc = from; pc < to; pc += LENGTH[code[pc]]) {
+            switch (code[pc]) {
+                case Op.SEND, Op.RECV, Op.RECV2, Op.GOSCHED -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code op} ends a basic block: it jumps, calls, returns or may hand control back. */
     private static boolean endsBlock(int op) {
         return !inline(op) || switch (op) {

@@ -1061,7 +1061,8 @@ public final class Interpreter {
     /**
      * Compiles the program once {@link #compileAt} instructions have run (or takes the code an
      * earlier run of the program made, see {@link org.cairnvm.core.code.DerivedCode}), and points
-     * the run's calls of compiled functions at it ({@link Op#CALLJIT}, {@link Op#ADDI_CALLJIT}). A program
+     * the run's calls of compiled functions at it, and the back-edges of their loops that do not
+     * park (one that does would enter compiled code and hand back at every turn, for nothing) ({@link Op#CALLJIT}, {@link Op#ADDI_CALLJIT}). A program
      * the compiler cannot take (none of its functions fit) runs on in this loop.
      */
     private void maybeCompile() {
@@ -1089,7 +1090,8 @@ public final class Interpreter {
                     if (previous >= 0 && code[previous] == Op.ADDI_CALL) {
                         code[previous] = Op.ADDI_CALLJIT;
                     }
-                } else if (original[pc] == Op.LOOP && result.compiled().get(f.index())) {
+                } else if (original[pc] == Op.LOOP && result.compiled().get(f.index())
+                        && !BaselineCompiler.mayPark(original, original[pc + 1], pc)) {
                     code[pc] = Op.LOOPJIT;
                 }
                 previous = pc;

@@ -136,7 +136,11 @@ class BaselineCompilerTest {
             local 1270
             """;
 
-    /** Workers that compute in compiled code and park on channels, which hands back each time. */
+    /**
+     * Workers that compute in compiled code and park in it (in {@code put}), which hands back
+     * each time. The loops that receive are left to the interpreter (they would hand back at
+     * every turn).
+     */
     private static final String WORKERS = """
             package main
 
@@ -149,16 +153,20 @@ class BaselineCompilerTest {
             	return fib(n-1) + fib(n-2)
             }
 
+            func put(c chan int, v int) {
+            	c <- v
+            }
+
             func work(in chan int, out chan int) {
             	for n := range in {
-            		out <- fib(n)
+            		put(out, fib(n))
             	}
             	close(out)
             }
 
             func main() {
             	in := make(chan int)
-            	out := make(chan int, 2)
+            	out := make(chan int)
             	go work(in, out)
             	go func2(in)
             	t := 0
@@ -261,7 +269,7 @@ class BaselineCompilerTest {
         // Go: 75024, the sum of fib(0..23)
         Runs.Outcome o = sameBothWays(WORKERS);
         assertEquals("75024\n", o.out());
-        assertTrue(o.result().metrics().get("jit.handBacks") >= 24, "each park hands back");
+        assertTrue(o.result().metrics().get("jit.handBacks") > 0, "a put that finds no receiver waiting parks");
     }
 
     @Test
