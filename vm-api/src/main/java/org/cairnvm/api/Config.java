@@ -60,9 +60,12 @@ public final class Config {
     public static final Key JIT = new Key("jit", "on", "baseline compiler to JVM bytecode: on, off");
     /**
      * Instructions a run interprets before the baseline compiler compiles the program; 0 compiles
-     * it before the first. Compiling costs milliseconds, which short runs never earn back.
+     * it before the first. Compiling costs a few milliseconds, which a run of fewer instructions
+     * (tens of microseconds) never earns back. Much later is worse, not better: once HotSpot has
+     * optimised the interpreter's dispatch loop without the paths into compiled code, their first
+     * use deoptimises it (the hot-split benchmark: 0.28 s at 10,000, 0.50 s from 30,000 on).
      */
-    public static final Key JIT_THRESHOLD = new Key("jit.threshold", "1000000",
+    public static final Key JIT_THRESHOLD = new Key("jit.threshold", "10000",
             "instructions interpreted before the program is compiled (0 = at once)");
 
     /** Every key core knows, in the order {@code cairn config --help} lists them. */

@@ -3,6 +3,7 @@ package org.cairnvm.core.interp;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cairnvm.api.Config;
@@ -93,6 +94,10 @@ public final class Interpreter {
      * which any thread a host runs the VM on has.
      */
     static final int MAX_COMPILED_DEPTH_WORDS = 2048;
+    /** An entry into compiled code that hands back within this many instructions did next to nothing there. */
+    static final int SHORT_ENTRY = 64;
+    /** Short entries after which this loop stops entering a function; see {@link #wasted}. */
+    static final int MAX_WASTED_ENTRIES = 1000;
     private static final String DIVIDE_BY_ZERO = "integer divide by zero";
     private static final String NEGATIVE_SHIFT = "negative shift amount";
 
@@ -131,6 +136,9 @@ public final class Interpreter {
     private long compileAt;
     /** The program as the baseline compiler made it, once it has. */
     private CompiledCode compiled;
+    /** The compiled functions this loop enters (calls and back-edges); see {@link #wasted}. */
+    private BitSet entered;
+    private int[] wastedEntries;
     /** While compiled code runs: the current segment's base address. */
     long compiledBase;
     /** While compiled code runs: where its slice ends, and how many instructions are left in it. */
@@ -1061,9 +1069,8 @@ public final class Interpreter {
     /**
      * Compiles the program once {@link #compileAt} instructions have run (or takes the code an
      * earlier run of the program made, see {@link org.cairnvm.core.code.DerivedCode}), and points
-     * the run's calls of compiled functions at it, and the back-edges of their loops that do not
-     * park (one that does would enter compiled code and hand back at every turn, for nothing) ({@link Op#CALLJIT}, {@link Op#ADDI_CALLJIT}). A program
-     * the compiler cannot take (none of its functions fit) runs on in this loop.
+     * the run's calls of compiled functions at it. A program the compiler cannot take (none of
+     * its functions fit) runs on in this loop.
      */
     private void maybeCompile() {
         if (compileAt < 0 || instructions < compileAt) {
@@ -1079,23 +1086,50 @@ public final class Interpreter {
         }
         compiled = result.code();
         compiledFunctions = result.compiled().cardinality();
+        entered = (BitSet) result.compiled().clone();
+        wastedEntries = new int[image.functions().size()];
+        route();
+    }
+
+    /**
+     * Points this run's code at compiled code for the functions in {@link #entered}: their calls
+     * become {@link Op#CALLJIT} ({@link Op#ADDI_CALLJIT} when fused), and their loops'
+     * back-edges {@link Op#LOOPJIT}, unless the loop may park (it would enter compiled code and
+     * hand back at every turn, for nothing); every other call and back-edge is the plain one.
+     */
+    private void route() {
         for (FunctionCode f : image.functions()) {
             int[] original = f.code();
             int[] code = codes[f.index()];
             int previous = -1;
             for (int pc = 0; pc < original.length && original[pc] >= 0 && original[pc] < LENGTH.length;
                  pc += LENGTH[original[pc]]) {
-                if (original[pc] == Op.CALL && pc + 1 < original.length && result.compiled().get(original[pc + 1])) {
-                    code[pc] = Op.CALLJIT;
-                    if (previous >= 0 && code[previous] == Op.ADDI_CALL) {
-                        code[previous] = Op.ADDI_CALLJIT;
+                if (original[pc] == Op.CALL && pc + 1 < original.length) {
+                    boolean jit = entered.get(original[pc + 1]);
+                    code[pc] = jit ? Op.CALLJIT : Op.CALL;
+                    if (previous >= 0 && (code[previous] == Op.ADDI_CALL || code[previous] == Op.ADDI_CALLJIT)) {
+                        code[previous] = jit ? Op.ADDI_CALLJIT : Op.ADDI_CALL;
                     }
-                } else if (original[pc] == Op.LOOP && result.compiled().get(f.index())
-                        && !BaselineCompiler.mayPark(original, original[pc + 1], pc)) {
-                    code[pc] = Op.LOOPJIT;
+                } else if (original[pc] == Op.LOOP) {
+                    code[pc] = entered.get(f.index()) && !BaselineCompiler.mayPark(original, original[pc + 1], pc)
+                            ? Op.LOOPJIT : Op.LOOP;
                 }
                 previous = pc;
             }
+        }
+    }
+
+    /**
+     * Counts an entry from this loop into compiled function {@code f} that handed back after
+     * fewer than {@link #SHORT_ENTRY} instructions; after {@link #MAX_WASTED_ENTRIES} of them,
+     * this loop stops entering {@code f} (compiled callers still call it). A call that needs a new
+     * segment at every turn (the hot split) or a function that parks at once would otherwise pay
+     * an entry and a hand-back each time, for almost no compiled work.
+     */
+    private void wasted(int f) {
+        if (++wastedEntries[f] == MAX_WASTED_ENTRIES) {
+            entered.clear(f);
+            route();
         }
     }
 
@@ -1118,8 +1152,12 @@ public final class Interpreter {
         compiledBase = base;
         sliceLeft = sliceLeft();
         compiledEntries++;
+        long before = instructions;
         long counts = compiled.call(f, this, w, fp, Math.max(guard, fp - MAX_COMPILED_DEPTH_WORDS), 0L, dst);
         account(counts & ~CompiledCode.HANDED_BACK);
+        if (counts < 0 && instructions - before < SHORT_ENTRY) {
+            wasted(f);
+        }
         return counts < 0;
     }
 

@@ -265,11 +265,61 @@ class BaselineCompilerTest {
     }
 
     @Test
+    void compilingInTheMiddleOfARunChangesNothingButTheTimes() {
+        // the switch comes with interpreted frames on the stack, which stay interpreted
+        Image image = compile(MIXED);
+        Runs.Outcome interpreted = Runs.run(image, INTERPRETED);
+        for (long threshold : new long[] {1, 777, 10_000, 123_457, 2_000_000}) {
+            Runs.Outcome o = Runs.run(image, "jit.threshold", Long.toString(threshold));
+            assertEquals(MIXED_OUT, o.out(), "threshold " + threshold);
+            assertEquals(counts(interpreted), counts(o), "threshold " + threshold);
+            assertTrue(o.result().metrics().get("jit.entries") > 0, "threshold " + threshold);
+        }
+    }
+
+    @Test
     void goroutinesThatParkInCompiledCodeHandBackAndResume() {
         // Go: 75024, the sum of fib(0..23)
         Runs.Outcome o = sameBothWays(WORKERS);
         assertEquals("75024\n", o.out());
         assertTrue(o.result().metrics().get("jit.handBacks") > 0, "a put that finds no receiver waiting parks");
+    }
+
+    @Test
+    void codeThatHandsBackAtOnceStopsBeingEnteredFromTheInterpreter() {
+        // put parks at nearly every call, and main's loop, entered compiled at its back-edge,
+        // hands back in it: both stop being entered after MAX_WASTED_ENTRIES short entries
+        Runs.Outcome o = sameBothWays("""
+                package main
+
+                import "fmt"
+
+                func put(c chan int, v int) {
+                	c <- v
+                }
+
+                func drain(c chan int, done chan int) {
+                	t := 0
+                	for v := range c {
+                		t += v
+                	}
+                	done <- t
+                }
+
+                func main() {
+                	c := make(chan int)
+                	done := make(chan int)
+                	go drain(c, done)
+                	for i := 0; i < 5000; i++ {
+                		put(c, i)
+                	}
+                	close(c)
+                	fmt.Println(<-done)
+                }
+                """);
+        assertEquals("12497500\n", o.out()); // Go 1.19
+        assertTrue(o.result().metrics().get("jit.handBacks") <= 2 * Interpreter.MAX_WASTED_ENTRIES,
+                o.result().metrics().toString());
     }
 
     @Test
