@@ -4,6 +4,7 @@
 #
 #   bench/hotsplit/run.sh                 from anywhere in the checkout
 #   REPEAT=5 bench/hotsplit/run.sh        best wall time of five runs per configuration
+#   CAIRN_ARGS='-D jit=off' bench/hotsplit/run.sh    extra `cairn run` options for every row
 #   CAIRN=/path/to/cairn bench/hotsplit/run.sh
 #
 # Counts come from `cairn run --stats-json` and are deterministic; wall time is the run's own
@@ -15,6 +16,7 @@ root=$(cd "$here/../.." && pwd)
 cairn=${CAIRN:-$root/cairn}
 prog=$here/hotsplit.go
 repeat=${REPEAT:-1}
+cairn_args=${CAIRN_ARGS:-}
 # The leaf calls the hot loop makes; keep in step with the loop count in hotsplit.go.
 calls=1000000
 
@@ -36,7 +38,8 @@ for config in segmented:none segmented:one segmented:peak copying:-; do
     stack=${config%%:*}
     policy=${config#*:}
     name=$stack
-    args=(run --stack "$stack")
+    # shellcheck disable=SC2206 # CAIRN_ARGS is split into words on purpose
+    args=(run --stack "$stack" $cairn_args)
     if [ "$policy" != - ]; then
         name="$stack/$policy"
         args+=(-D "segment.cache=$policy")

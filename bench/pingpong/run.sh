@@ -57,30 +57,13 @@ for i in "${!cmds[@]}"; do
     fi
 done
 
-# seconds[i]: the time of command i, in seconds.
-seconds=()
-if [ "${NO_HYPERFINE:-0}" != 1 ] && command -v hyperfine >/dev/null; then
-    how="hyperfine, mean of $runs runs after one warm-up"
-    hyperfine --style basic --warmup 1 --runs "$runs" --export-csv "$tmp/times.csv" \
-        --command-name "${names[0]}" "${cmds[0]}" \
-        --command-name "${names[1]}" "${cmds[1]}" \
-        ${cmds[2]:+--command-name "${names[2]}" "${cmds[2]}"} >&2
-    # CSV columns: command,mean,stddev,median,user,system,min,max (one row per command, in order).
-    mapfile -t seconds < <(awk -F, 'NR > 1 { print $2 }' "$tmp/times.csv")
-else
-    how="/usr/bin/time, best of $runs runs"
-    for i in "${!cmds[@]}"; do
-        best=
-        for ((r = 0; r < runs; r++)); do
-            /usr/bin/time -f %e -o "$tmp/time" ${cmds[$i]} >/dev/null 2>&1
-            t=$(cat "$tmp/time")
-            if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then
-                best=$t
-            fi
-        done
-        seconds+=("$best")
-    done
-fi
+# shellcheck source=../timing.sh
+. "$here/../timing.sh"
+time_args=()
+for i in "${!cmds[@]}"; do
+    time_args+=("${names[$i]}" "${cmds[$i]}")
+done
+time_commands "$runs" "$tmp" "${time_args[@]}"
 
 echo "pingpong, $rounds round trips, whole process ($how)"
 printf '%-18s %10s %12s %10s\n' command "wall s" "ns/trip" "x go"
