@@ -135,7 +135,7 @@ final class BaselineCompiler {
     private static final int TMP_I = 13;
     private static final int NFP = 14;
 
-    private static final int[] LENGTH = lengths();
+    private static final int[] LENGTH = Op.LENGTH;
 
     private BaselineCompiler() {
     }
@@ -307,15 +307,6 @@ final class BaselineCompiler {
     private static void throwIllegalState(CodeBuilder code) {
         code.new_(CD_ILLEGAL_STATE).dup().invokespecial(CD_ILLEGAL_STATE, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
                 .athrow();
-    }
-
-    private static int[] lengths() {
-        Opcode[] all = Opcode.values();
-        int[] l = new int[all.length];
-        for (Opcode o : all) {
-            l[o.ordinal()] = o.length();
-        }
-        return l;
     }
 
     /** Whether the compiled code runs {@code op} itself; every other one goes to {@code Interpreter.slowOp}. */

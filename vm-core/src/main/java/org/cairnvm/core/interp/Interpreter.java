@@ -101,7 +101,7 @@ public final class Interpreter {
     private static final String DIVIDE_BY_ZERO = "integer divide by zero";
     private static final String NEGATIVE_SHIFT = "negative shift amount";
 
-    private static final int[] LENGTH = lengths();
+    private static final int[] LENGTH = Op.LENGTH;
 
     private final Image image;
     private final int[][] codes;
@@ -235,15 +235,6 @@ public final class Interpreter {
             pc = next;
         }
         return code;
-    }
-
-    private static int[] lengths() {
-        Opcode[] all = Opcode.values();
-        int[] l = new int[all.length];
-        for (Opcode o : all) {
-            l[o.ordinal()] = o.length();
-        }
-        return l;
     }
 
     /** Instructions executed so far (vm.instructions). */

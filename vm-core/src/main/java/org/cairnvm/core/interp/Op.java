@@ -126,7 +126,19 @@ final class Op {
     /** A {@code LOOP} of a compiled function: after the back-edge, the frame goes on in compiled code. */
     static final int LOOPJIT = JGEI_RET + 3;
 
+    /** Instruction lengths in ints, opcode included, by opcode (the fused ones excepted). */
+    static final int[] LENGTH = lengths();
+
     private Op() {
+    }
+
+    private static int[] lengths() {
+        Opcode[] all = Opcode.values();
+        int[] l = new int[all.length];
+        for (Opcode o : all) {
+            l[o.ordinal()] = o.length();
+        }
+        return l;
     }
 
     static {
