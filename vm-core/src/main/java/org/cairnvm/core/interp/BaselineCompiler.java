@@ -72,9 +72,11 @@ import org.cairnvm.core.code.Opcode;
 final class BaselineCompiler {
     /**
      * Guest code longer than this (in ints) is left to the interpreter: its JVM method could pass
-     * the class file's 64 KiB limit (an instruction compiles to at most about 20 bytes per int).
+     * the class file's 64 KiB limit. An instruction compiles to at most about 40 bytes per int of
+     * guest code (a call with four argument words, a load or store with its three paths), and a
+     * function of 1,200 such ints still fits; {@code BaselineCompilerTest} builds one.
      */
-    static final int MAX_GUEST_CODE = 3000;
+    static final int MAX_GUEST_CODE = 1200;
 
     /**
      * JVM methods larger than this are left to the interpreter: HotSpot does not compile methods

@@ -395,6 +395,53 @@ class BaselineCompilerTest {
     }
 
     @Test
+    void theLargestFunctionTakenOfTheBulkiestInstructionsStillMakesAClass() {
+        // loads, stores and calls with four argument words, as many as MAX_GUEST_CODE allows:
+        // its method passes HotSpot's 8,000 bytes, so it is dropped, but the class is made
+        String program = null;
+        for (int statements = 2; ; statements += 2) {
+            StringBuilder sb = new StringBuilder("""
+                    package main
+
+                    import "fmt"
+
+                    type P struct{ X, Y int }
+
+                    func g(a, b, c, d int) int {
+                    	return a + b - c + d
+                    }
+
+                    func heavy(p *P, q *P) int {
+                    """);
+            for (int i = 0; i < statements; i++) {
+                sb.append(i % 2 == 0 ? "\tp.X = q.Y + p.X\n" : "\tq.Y = g(p.X, q.X, p.Y, " + i + ")\n");
+            }
+            sb.append("""
+                    	return p.X + q.Y
+                    }
+
+                    func main() {
+                    	fmt.Println(heavy(&P{1, 2}, &P{3, 4}))
+                    }
+                    """);
+            if (heavyLength(compile(sb.toString())) > BaselineCompiler.MAX_GUEST_CODE) {
+                break;
+            }
+            program = sb.toString();
+        }
+        Image image = compile(program);
+        assertTrue(heavyLength(image) > BaselineCompiler.MAX_GUEST_CODE - 100);
+        Runs.Outcome o = sameBothWays(program);
+        assertEquals(0, o.status(), o.err());
+        assertEquals(2, o.result().metrics().get("jit.functions"), "g and main; heavy is too large for HotSpot");
+    }
+
+    private static int heavyLength(Image image) {
+        return image.functions().stream().filter(f -> f.name().equals("main.heavy")).findFirst().orElseThrow()
+                .code().length;
+    }
+
+    @Test
     void jitOffAndAThresholdNotReachedRunNothingCompiled() {
         Image image = compile(MIXED);
         Runs.Outcome late = Runs.run(image, "jit.threshold", "1000000000000");
