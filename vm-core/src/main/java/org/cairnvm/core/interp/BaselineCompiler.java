@@ -373,7 +373,7 @@ final class BaselineCompiler {
         /** Instructions in the block starting at pc (0 elsewhere). */
         private final int[] blockLength;
         /** Out-of-line code (panics, hand-backs), emitted after the body so the hot path stays straight. */
-        private final List<Consumer<CodeBuilder>> stubs = new ArrayList<>();
+        private final List<Consumer<CodeBuilder>> coldPaths = new ArrayList<>();
         /** Loop headers (targets of back-edges), where the interpreter may enter a running frame. */
         private final BitSet loopHeaders = new BitSet();
 
@@ -399,7 +399,7 @@ final class BaselineCompiler {
                 loopHeaders.stream().forEach(h -> cases.add(SwitchCase.of(h, labels[h])));
                 Label bad = cb.newLabel();
                 cb.iload(DST).iconst_m1().ixor().lookupswitch(bad, cases);
-                stubs.add(c -> {
+                coldPaths.add(c -> {
                     c.labelBinding(bad);
                     throwIllegalState(c);
                 });
@@ -419,8 +419,8 @@ final class BaselineCompiler {
             // Falling off the end cannot happen in valid code (the compiler ends every function
             // with RET); the verifier still wants an instruction there.
             handBack(cb, pc, 0);
-            for (Consumer<CodeBuilder> stub : stubs) {
-                stub.accept(cb);
+            for (Consumer<CodeBuilder> path : coldPaths) {
+                path.accept(cb);
             }
         }
 
@@ -527,7 +527,7 @@ final class BaselineCompiler {
         private Label panic(int pc, int rest, int kind, Consumer<CodeBuilder> values) {
             Label l = cb.newLabel();
             int resume = pc + LENGTH[code[pc]];
-            stubs.add(c -> {
+            coldPaths.add(c -> {
                 c.labelBinding(l);
                 c.aload(IT).lload(COUNTS).loadConstant(rest).iload(FP).loadConstant(fn.index()).loadConstant(resume)
                         .loadConstant(kind);
@@ -768,7 +768,7 @@ final class BaselineCompiler {
                         // entered at a loop header: the interpreter returns from the frame
                         Label entered = cb.newLabel();
                         cb.iload(DST).iflt(entered);
-                        stubs.add(c -> {
+                        coldPaths.add(c -> {
                             c.labelBinding(entered);
                             handBack(c, pc, 1);
                         });
@@ -881,7 +881,7 @@ final class BaselineCompiler {
             }
             FunctionCode target = image.function(callee);
             Label noRoom = cb.newLabel();
-            stubs.add(c -> {
+            coldPaths.add(c -> {
                 c.labelBinding(noRoom);
                 handBack(c, pc, 1);
             });
